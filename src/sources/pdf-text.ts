@@ -92,9 +92,11 @@ export function pageTextFromItems(items: ReadonlyArray<PdfTextItem | PdfMarkedCo
   let index = 0;
   for (const item of items) {
     if (!isTextItem(item)) continue;
-    if (prev) {
+    if (prev && length > 0) {
       const separator = separatorBetween(prev, item, lastChar);
-      if (separator) {
+      // pdf.js often reports a line end twice (a new text block starts with an empty item that
+      // carries hasEOL); one break is all the engine needs, and a leading break would be noise.
+      if (separator && !(separator === '\n' && lastChar === '\n')) {
         parts.push(separator);
         length += separator.length;
         lastChar = separator;
