@@ -107,13 +107,7 @@ describe('import', () => {
   ];
 
   it.each(broken)('refuses %s with a clear message and changes nothing', async (_name, file, message) => {
-    await importExcerptsFile(
-      JSON.stringify({
-        ...JSON.parse(good),
-        first: { ...JSON.parse(good).first, items: [JSON.parse(good).first.items[0]] },
-        total: 1,
-      }),
-    );
+    await importExcerptsFile(exportExcerptsJson([excerpts[0]!], when)); // something already saved
     const before = await fakeBrowser.storage.local.get(null);
     const attempt = importExcerptsFile(file);
     await expect(attempt).rejects.toBeInstanceOf(ImportError);
