@@ -196,7 +196,7 @@ function* manualParagraphs(
 }
 
 export function makeManual(opts: ManualOptions): Manual {
-  const department = opts.department ?? 'Northfield Police Department';
+  const department = opts.department ?? 'Hollisford Police Department';
   const charsPerPage = opts.charsPerPage ?? 3000;
   const width = opts.lineWidth ?? 92;
   const linesPerPage = Math.max(1, Math.round(charsPerPage / (width * 0.9)));

@@ -87,8 +87,8 @@ describe('the generated manual', () => {
     const average = texts.reduce((sum, t) => sum + t.length, 0) / texts.length;
     expect(average).toBeGreaterThan(2500);
     expect(average).toBeLessThan(3500);
-    expect(texts[0]).toMatch(/^Northfield Police Department \| Policy Manual\n/);
-    expect(texts[41]).toMatch(/Published with permission by Northfield Police Department\. Page 42$/);
+    expect(texts[0]).toMatch(/^Hollisford Police Department \| Policy Manual\n/);
+    expect(texts[41]).toMatch(/Published with permission by Hollisford Police Department\. Page 42$/);
     expect(manual.flaggedPages).toHaveLength(2);
     const [immigration, outside] = manual.flaggedPages.map((p) => texts[p - 1] ?? '');
     expect(immigration).toMatch(/Policy \d+ Immigration Violations/);
