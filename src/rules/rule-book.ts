@@ -8,6 +8,17 @@ import generated from '../generated/rules.json';
  * its token trie at run time, so the JSON stays readable and independent of the stemmer.
  */
 
+/** Vocabulary groups the engine reads to give each clause its kind (see rules/vocabulary.yaml). */
+export const CUE_GROUPS = [
+  'prohibiting-cues',
+  'discouraging-cues',
+  'permitting-cues',
+  'lifting-cues',
+] as const;
+
+/** `unless_near` distance in words when a rule does not say. */
+export const DEFAULT_NEAR = 4;
+
 export type SentenceKind = 'prohibiting' | 'discouraging' | 'permitting' | 'neutral';
 
 export interface QuestionInfo {

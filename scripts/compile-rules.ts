@@ -1,0 +1,55 @@
+/**
+ * `npm run rules`: checks rules/*.yaml against rules/schema.json and against each other, runs every
+ * example sentence, and writes src/generated/rules.json (the only form the extension and CLI read).
+ *
+ *   npm run rules            check, write the JSON, list failing examples (exit 1 only on broken files)
+ *   npm run rules -- --check also fail when the JSON is out of date or an example fails (for CI)
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { failingExamples } from '../src/rules/check-examples';
+import { buildRuleBook, ruleBookJson } from '../src/rules/read-rule-files';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const rulesDir = join(root, 'rules');
+const outFile = join(root, 'src', 'generated', 'rules.json');
+const checkOnly = process.argv.includes('--check');
+
+const { book, errors } = buildRuleBook(rulesDir);
+if (!book) {
+  console.error(
+    `The rules have ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was written:`,
+  );
+  for (const e of errors) console.error(`  - ${e}`);
+  process.exit(1);
+}
+
+const json = ruleBookJson(book);
+const current = existsSync(outFile) ? readFileSync(outFile, 'utf8') : '';
+let failed = false;
+if (checkOnly) {
+  if (current !== json) {
+    console.error('src/generated/rules.json is out of date: run `npm run rules` and commit it.');
+    failed = true;
+  }
+} else if (current !== json) {
+  writeFileSync(outFile, json);
+  console.log(`Wrote src/generated/rules.json (${book.rules.length} rules, version ${book.version}).`);
+} else {
+  console.log(
+    `src/generated/rules.json is up to date (${book.rules.length} rules, version ${book.version}).`,
+  );
+}
+
+const failures = failingExamples(book);
+if (failures.length > 0) {
+  console.error(
+    `${failures.length} example sentence${failures.length === 1 ? '' : 's'} do not behave as the rules say:`,
+  );
+  for (const f of failures) console.error(`  - ${f}`);
+  if (checkOnly) failed = true;
+} else {
+  console.log('Every example sentence behaves as its rule says.');
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,180 @@
+import type { LexipolEntry } from '../rules/rule-book';
+import { stem } from './stem';
+import { tokenize } from './tokenize';
+import type { Words } from './words';
+
+/**
+ * Finds Lexipol boilerplate approximately. Each known passage becomes a set of 4-word "shingles" (word
+ * stems in a row); the document's shingles are looked up in one pass; where most of a passage's
+ * shingles turn up close together, the passage is there, even with another department's name, another
+ * section number, line breaks or a few edited words (each edit only spoils the 4 shingles around it).
+ */
+
+const SHINGLE = 4;
+/** Share of a passage's shingles that must be found together. */
+export const LEXIPOL_THRESHOLD = 0.5;
+/** Shingle hits further apart than this many words belong to different regions. */
+const MAX_GAP_WORDS = 24;
+
+/** A found region, in token indices of the normalised text (both inclusive). */
+export interface LexipolRegion {
+  entry: LexipolEntry;
+  firstToken: number;
+  lastToken: number;
+  similarity: number;
+}
+
+interface LexipolIndex {
+  stems: Map<string, number>;
+  /** Shingle key → (entry, shingle position in the entry) pairs. */
+  shingles: Map<number, number[]>;
+  /** Distinct shingles per entry. */
+  sizes: number[];
+  entries: readonly LexipolEntry[];
+}
+
+function shingleKey(a: number, b: number, c: number, d: number): number {
+  // Stem ids are small (a few hundred): pack 4 ids into one exact number (≤ 2^52), no collisions.
+  return ((a * 8192 + b) * 8192 + c) * 8192 + d;
+}
+
+const indexCache = new WeakMap<readonly LexipolEntry[], LexipolIndex>();
+
+function indexOf(entries: readonly LexipolEntry[]): LexipolIndex {
+  const known = indexCache.get(entries);
+  if (known) return known;
+  const stems = new Map<string, number>();
+  const shingles = new Map<number, number[]>();
+  const sizes: number[] = [];
+  entries.forEach((entry, e) => {
+    const tokens = tokenize(entry.text);
+    const ids: number[] = [];
+    for (let t = 0; t < tokens.count; t++) {
+      const s = stem(entry.text.slice(tokens.start[t], tokens.end[t]).toLowerCase());
+      let id = stems.get(s);
+      if (id === undefined) {
+        id = stems.size;
+        stems.set(s, id);
+      }
+      ids.push(id);
+    }
+    const seen = new Set<number>();
+    for (let p = 0; p + SHINGLE <= ids.length; p++) {
+      const key = shingleKey(ids[p]!, ids[p + 1]!, ids[p + 2]!, ids[p + 3]!);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = shingles.get(key) ?? [];
+      list.push(e, p);
+      shingles.set(key, list);
+    }
+    sizes.push(seen.size);
+  });
+  const index = { stems, shingles, sizes, entries };
+  indexCache.set(entries, index);
+  return index;
+}
+
+export function findLexipolRegions(entries: readonly LexipolEntry[], words: Words): LexipolRegion[] {
+  if (entries.length === 0 || words.tokens.count < SHINGLE) return [];
+  const index = indexOf(entries);
+  if (index.stems.size >= 8192) throw new Error('Lexipol passages use too many distinct words to index');
+  // Stem id of each distinct word of the document; -1 when no Lexipol passage uses it.
+  const stemOfWord = new Int32Array(words.lower.length).fill(-2);
+  const ids = words.ids;
+  const stemAt = (t: number): number => {
+    const w = ids[t]!;
+    let s = stemOfWord[w]!;
+    if (s === -2) {
+      s = index.stems.get(stem(words.lower[w]!)) ?? -1;
+      stemOfWord[w] = s;
+    }
+    return s;
+  };
+  // Per entry: hit positions in the document and which of the entry's shingles they were.
+  const hitsAt: number[][] = entries.map(() => []);
+  let a = stemAt(0);
+  let b = stemAt(1);
+  let c = stemAt(2);
+  for (let t = SHINGLE - 1; t < words.tokens.count; t++) {
+    const d = stemAt(t);
+    if (a >= 0 && b >= 0 && c >= 0 && d >= 0) {
+      const list = index.shingles.get(shingleKey(a, b, c, d));
+      if (list)
+        for (let k = 0; k < list.length; k += 2) hitsAt[list[k]!]!.push(t - SHINGLE + 1, list[k + 1]!);
+    }
+    a = b;
+    b = c;
+    c = d;
+  }
+  const regions: LexipolRegion[] = [];
+  hitsAt.forEach((hits, e) => {
+    let from = 0;
+    for (let k = 0; k <= hits.length; k += 2) {
+      const endOfRun = k === hits.length || (k > 0 && hits[k]! - hits[k - 2]! > MAX_GAP_WORDS);
+      if (!endOfRun) continue;
+      if (k > from) {
+        const distinct = new Set<number>();
+        for (let j = from; j < k; j += 2) distinct.add(hits[j + 1]!);
+        const similarity = distinct.size / index.sizes[e]!;
+        if (similarity >= LEXIPOL_THRESHOLD) {
+          regions.push({
+            entry: entries[e]!,
+            firstToken: hits[from]!,
+            lastToken: hits[k - 2]! + SHINGLE - 1,
+            similarity: Math.min(1, Math.round(similarity * 100) / 100),
+          });
+        }
+      }
+      from = k;
+    }
+  });
+  return regions.sort((x, y) => x.firstToken - y.firstToken);
+}
+
+/**
+ * Lexipol's footers ("Copyright Lexipol, LLC", "Published with permission by …") in the ORIGINAL text:
+ * page footers are removed by normalisation, so they are searched before it. Each marker is found by
+ * its longest word (plain indexOf, fast) and then checked word by word. Returns [start, end) pairs.
+ */
+export function findLexipolMarkers(markers: readonly string[], original: string): [number, number][] {
+  if (markers.length === 0) return [];
+  const lowered = original.toLowerCase();
+  const haystack = lowered.length === original.length ? lowered : original;
+  const found: [number, number][] = [];
+  for (const marker of markers) {
+    const mt = tokenize(marker);
+    const markerWords: string[] = [];
+    for (let t = 0; t < mt.count; t++) markerWords.push(marker.slice(mt.start[t], mt.end[t]).toLowerCase());
+    if (markerWords.length === 0) continue;
+    let anchorIndex = 0;
+    markerWords.forEach((w, n) => {
+      if (w.length > markerWords[anchorIndex]!.length) anchorIndex = n;
+    });
+    const anchor = markerWords[anchorIndex]!;
+    for (let at = haystack.indexOf(anchor); at >= 0; at = haystack.indexOf(anchor, at + anchor.length)) {
+      const from = Math.max(0, at - 120);
+      const to = Math.min(haystack.length, at + anchor.length + 120);
+      const window = tokenize(haystack, from, to);
+      let a = -1;
+      for (let t = 0; t < window.count; t++) if (window.start[t] === at) a = t;
+      if (a < 0 || window.end[a] !== at + anchor.length) continue; // inside a longer word
+      const first = a - anchorIndex;
+      const last = first + markerWords.length - 1;
+      if (first < 0 || last >= window.count) continue;
+      let same = true;
+      for (let n = 0; n < markerWords.length && same; n++) {
+        same = haystack.slice(window.start[first + n], window.end[first + n]) === markerWords[n];
+      }
+      if (same) found.push([window.start[first]!, window.end[last]!]);
+    }
+  }
+  // "Copyright Lexipol" and "Lexipol, LLC" in one footer are one marker.
+  found.sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const span of found) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1] + 1) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,255 @@
+import { MAX_GAP, type PhrasePart, parsePhrase } from './phrase';
+import { stem } from './stem';
+import type { Words } from './words';
+
+/**
+ * Every phrase of every word group (vocabulary, cues and rules' own groups) compiled into ONE trie over
+ * word symbols, so a text is read once, word by word, whatever the number of rules. No regular
+ * expression ever runs over the policy text, so nothing can backtrack.
+ *
+ * A word of the text may carry several symbols (its stem, a capitalised form, prefixes it starts with),
+ * so the walk keeps a small set of live trie positions instead of one Aho–Corasick state; phrases are a
+ * few words long and most words carry no symbol at all, so the set is almost always empty.
+ * Phrases with "..." are split into parts; parts are found by the trie and joined afterwards, per
+ * sentence, when they follow each other within MAX_GAP words.
+ */
+
+/** One occurrence of a group in the text: token indices, both inclusive. */
+export interface GroupHit {
+  group: number;
+  first: number;
+  last: number;
+}
+
+interface PhraseDef {
+  parts: number[];
+  groups: number[];
+}
+
+interface PartUse {
+  phrase: number;
+  position: number;
+}
+
+const NO_SYMBOLS: readonly number[] = [];
+
+export class PhraseMatcher {
+  readonly groupNames: string[] = [];
+  private readonly groupIndex = new Map<string, number>();
+  private readonly stemSymbols = new Map<string, number>();
+  private readonly capsSymbols = new Map<string, { exact: string; symbol: number }[]>();
+  private readonly prefixSymbols: { prefix: string; symbol: number }[] = [];
+  private symbolCount = 0;
+  /** Trie: children[node] maps a symbol to the next node; partsEnding[node] lists parts that end there. */
+  private readonly children: Map<number, number>[] = [new Map()];
+  private readonly partsEnding: number[][] = [[]];
+  private readonly partIndex = new Map<string, number>();
+  private readonly partUses: PartUse[][] = [];
+  private readonly phrases: PhraseDef[] = [];
+  private readonly phraseIndex = new Map<string, number>();
+
+  /** Throws (naming the group and phrase) when a phrase cannot be parsed. */
+  constructor(groups: Record<string, readonly string[]>) {
+    for (const [name, phrases] of Object.entries(groups)) {
+      const group = this.groupNames.length;
+      this.groupNames.push(name);
+      this.groupIndex.set(name, group);
+      for (const phrase of phrases) {
+        let parts: PhrasePart[];
+        try {
+          parts = parsePhrase(phrase);
+        } catch (error) {
+          throw new Error(`group ${name}: ${(error as Error).message}`);
+        }
+        this.addPhrase(parts, group);
+      }
+    }
+  }
+
+  groupId(name: string): number | undefined {
+    return this.groupIndex.get(name);
+  }
+
+  private patternSymbol(pattern: PhrasePart[number]): number {
+    switch (pattern.kind) {
+      case 'stem': {
+        let symbol = this.stemSymbols.get(pattern.value);
+        if (symbol === undefined) {
+          symbol = this.symbolCount++;
+          this.stemSymbols.set(pattern.value, symbol);
+        }
+        return symbol;
+      }
+      case 'prefix': {
+        const known = this.prefixSymbols.find((p) => p.prefix === pattern.value);
+        if (known) return known.symbol;
+        const symbol = this.symbolCount++;
+        this.prefixSymbols.push({ prefix: pattern.value, symbol });
+        return symbol;
+      }
+      case 'caps': {
+        const lower = pattern.value.toLowerCase();
+        const list = this.capsSymbols.get(lower) ?? [];
+        this.capsSymbols.set(lower, list);
+        const known = list.find((c) => c.exact === pattern.value);
+        if (known) return known.symbol;
+        const symbol = this.symbolCount++;
+        list.push({ exact: pattern.value, symbol });
+        return symbol;
+      }
+    }
+  }
+
+  private addPart(part: PhrasePart): number {
+    const symbols = part.map((p) => this.patternSymbol(p));
+    const key = symbols.join(' ');
+    const known = this.partIndex.get(key);
+    if (known !== undefined) return known;
+    let node = 0;
+    for (const symbol of symbols) {
+      let next = this.children[node]!.get(symbol);
+      if (next === undefined) {
+        next = this.children.length;
+        this.children.push(new Map());
+        this.partsEnding.push([]);
+        this.children[node]!.set(symbol, next);
+      }
+      node = next;
+    }
+    const id = this.partUses.length;
+    this.partUses.push([]);
+    this.partsEnding[node]!.push(id);
+    this.partIndex.set(key, id);
+    return id;
+  }
+
+  private addPhrase(parts: PhrasePart[], group: number): void {
+    const partIds = parts.map((p) => this.addPart(p));
+    const key = partIds.join('...');
+    let phrase = this.phraseIndex.get(key);
+    if (phrase === undefined) {
+      phrase = this.phrases.length;
+      this.phrases.push({ parts: partIds, groups: [] });
+      this.phraseIndex.set(key, phrase);
+      partIds.forEach((part, position) => {
+        this.partUses[part]!.push({ phrase: phrase!, position });
+      });
+    }
+    const def = this.phrases[phrase]!;
+    if (!def.groups.includes(group)) def.groups.push(group);
+  }
+
+  /** A scanner for one document: symbols are worked out once per distinct word of that document. */
+  scanner(text: string, words: Words): (from: number, to: number) => GroupHit[] {
+    const symbolsOfWord: (readonly number[] | undefined)[] = new Array(words.lower.length);
+    const capsOfWord: ({ exact: string; symbol: number }[] | null | undefined)[] = new Array(
+      words.lower.length,
+    );
+    const wordSymbols = (id: number): readonly number[] => {
+      let symbols = symbolsOfWord[id];
+      if (symbols !== undefined) return symbols;
+      const lower = words.lower[id]!;
+      const found: number[] = [];
+      const stemSymbol = this.stemSymbols.get(stem(lower));
+      if (stemSymbol !== undefined) found.push(stemSymbol);
+      for (const { prefix, symbol } of this.prefixSymbols) if (lower.startsWith(prefix)) found.push(symbol);
+      symbols = found.length === 0 ? NO_SYMBOLS : found;
+      symbolsOfWord[id] = symbols;
+      capsOfWord[id] = this.capsSymbols.get(lower) ?? null;
+      return symbols;
+    };
+    const { start, end } = words.tokens;
+    const tokenSymbols: number[] = [];
+    let activeNode: number[] = [];
+    let activeStart: number[] = [];
+    let nextNode: number[] = [];
+    let nextStart: number[] = [];
+
+    return (from, to) => {
+      const partHit: number[] = []; // triples: part, first, last
+      activeNode.length = 0;
+      activeStart.length = 0;
+      for (let t = from; t < to; t++) {
+        const id = words.ids[t]!;
+        const base = wordSymbols(id);
+        const caps = capsOfWord[id];
+        let symbols = base;
+        if (caps) {
+          const raw = text.slice(start[t], end[t]);
+          tokenSymbols.length = 0;
+          for (const s of base) tokenSymbols.push(s);
+          for (const c of caps) if (c.exact === raw) tokenSymbols.push(c.symbol);
+          symbols = tokenSymbols;
+        }
+        nextNode.length = 0;
+        nextStart.length = 0;
+        if (symbols.length > 0) {
+          activeNode.push(0);
+          activeStart.push(t);
+          for (let a = 0; a < activeNode.length; a++) {
+            const map = this.children[activeNode[a]!]!;
+            for (const symbol of symbols) {
+              const child = map.get(symbol);
+              if (child === undefined) continue;
+              nextNode.push(child);
+              nextStart.push(activeStart[a]!);
+              for (const part of this.partsEnding[child]!) partHit.push(part, activeStart[a]!, t);
+            }
+          }
+        }
+        [activeNode, nextNode] = [nextNode, activeNode];
+        [activeStart, nextStart] = [nextStart, activeStart];
+      }
+      return partHit.length === 0 ? [] : this.joinParts(partHit);
+    };
+  }
+
+  /** Turns part hits into group hits, joining the parts of "a ... b" phrases that follow within MAX_GAP words. */
+  private joinParts(partHit: number[]): GroupHit[] {
+    const hits: GroupHit[] = [];
+    let laterParts: Map<number, number[]> | undefined; // part → [first, last, first, last, ...]
+    let firstParts: number[] | undefined; // phrase, first, last
+    for (let i = 0; i < partHit.length; i += 3) {
+      const part = partHit[i]!;
+      const first = partHit[i + 1]!;
+      const last = partHit[i + 2]!;
+      for (const use of this.partUses[part]!) {
+        const phrase = this.phrases[use.phrase]!;
+        if (phrase.parts.length === 1) {
+          for (const group of phrase.groups) hits.push({ group, first, last });
+        } else if (use.position === 0) {
+          firstParts = firstParts ?? [];
+          firstParts.push(use.phrase, first, last);
+        } else {
+          laterParts ??= new Map();
+          const list = laterParts.get(part) ?? [];
+          list.push(first, last);
+          laterParts.set(part, list);
+        }
+      }
+    }
+    if (firstParts && laterParts) {
+      for (let i = 0; i < firstParts.length; i += 3) {
+        const phrase = this.phrases[firstParts[i]!]!;
+        let last = firstParts[i + 2]!;
+        let complete = true;
+        for (let p = 1; p < phrase.parts.length && complete; p++) {
+          const candidates = laterParts.get(phrase.parts[p]!) ?? [];
+          complete = false;
+          // Hits arrive in text order, so the first that fits is the earliest: it leaves most room for the rest.
+          for (let c = 0; c < candidates.length; c += 2) {
+            const f = candidates[c]!;
+            if (f > last && f - last - 1 <= MAX_GAP) {
+              last = candidates[c + 1]!;
+              complete = true;
+              break;
+            }
+          }
+        }
+        if (complete)
+          for (const group of phrase.groups) hits.push({ group, first: firstParts[i + 1]!, last });
+      }
+    }
+    return hits;
+  }
+}

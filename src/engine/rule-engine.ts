@@ -1,0 +1,99 @@
+import { type CompiledRule, CUE_GROUPS, type RuleBook, type SentenceKind } from '../rules/rule-book';
+import { PhraseMatcher } from './phrase-matcher';
+
+/**
+ * A rule book made ready to run: one PhraseMatcher for every group, rules pointing at group numbers,
+ * and an index from each rule's rarest group to the rule, so a sentence only tries the rules whose
+ * rarest group it contains. Built once per rule book and cached.
+ */
+
+export interface RunnableRule {
+  rule: CompiledRule;
+  all: number[];
+  none: number[];
+  unlessNear: number[];
+  /** Kinds allowed where the match starts; null = any. */
+  kinds: ReadonlySet<SentenceKind> | null;
+}
+
+export interface RuleEngine {
+  book: RuleBook;
+  matcher: PhraseMatcher;
+  rules: RunnableRule[];
+  /** Group number → rules keyed on that group. */
+  rulesByKeyGroup: Map<number, RunnableRule[]>;
+  cues: { prohibiting: number; discouraging: number; permitting: number; lifting: number };
+  /** Group that any mention of immigration hits (for the "does not mention immigration" warning). */
+  mentionsImmigration: number;
+}
+
+/** Engine-internal group name; "/" cannot occur in vocabulary names, and rule groups start with "q". */
+const MENTIONS_IMMIGRATION = '/mentions-immigration';
+const MENTION_WORDS = [
+  'immigra*',
+  'ICE',
+  'deport*',
+  'alien',
+  'aliens',
+  'undocumented',
+  'citizenship',
+  'homeland security',
+  '287(g)',
+  '1357(g)',
+  '1373',
+];
+
+const cache = new WeakMap<RuleBook, RuleEngine>();
+
+export function ruleEngine(book: RuleBook): RuleEngine {
+  const known = cache.get(book);
+  if (known) return known;
+  const matcher = new PhraseMatcher({ ...book.groups, [MENTIONS_IMMIGRATION]: MENTION_WORDS });
+  const id = (name: string): number => {
+    const group = matcher.groupId(name);
+    if (group === undefined) throw new Error(`The rule book names a group it does not define: ${name}`);
+    return group;
+  };
+  const rules: RunnableRule[] = book.rules.map((rule) => ({
+    rule,
+    all: rule.all.map(id),
+    none: rule.none.map(id),
+    unlessNear: rule.unlessNear.map(id),
+    kinds: rule.sentence.length === 0 ? null : new Set(rule.sentence),
+  }));
+  const rulesByKeyGroup = new Map<number, RunnableRule[]>();
+  for (const r of rules) {
+    // Fewest phrases is the best guess at the rarest group; ties go to the rule's own groups ("q…/all/1"),
+    // which are usually more specific than shared vocabulary.
+    let key = r.all[0]!;
+    let keySize = Number.POSITIVE_INFINITY;
+    r.rule.all.forEach((name, n) => {
+      const size = (book.groups[name]?.length ?? 0) + (name.includes('/') ? 0 : 0.5);
+      if (size < keySize) {
+        keySize = size;
+        key = r.all[n]!;
+      }
+    });
+    const list = rulesByKeyGroup.get(key) ?? [];
+    list.push(r);
+    rulesByKeyGroup.set(key, list);
+  }
+  const [prohibiting, discouraging, permitting, lifting] = CUE_GROUPS.map(
+    (name) => matcher.groupId(name) ?? -1,
+  );
+  const engine: RuleEngine = {
+    book,
+    matcher,
+    rules,
+    rulesByKeyGroup,
+    cues: {
+      prohibiting: prohibiting!,
+      discouraging: discouraging!,
+      permitting: permitting!,
+      lifting: lifting!,
+    },
+    mentionsImmigration: id(MENTIONS_IMMIGRATION),
+  };
+  cache.set(book, engine);
+  return engine;
+}

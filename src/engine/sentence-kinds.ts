@@ -1,0 +1,86 @@
+import type { SentenceKind } from '../rules/rule-book';
+import type { GroupHit } from './phrase-matcher';
+
+/**
+ * Each clause of a sentence gets a kind from the cue words in it (vocabulary.yaml's *-cues groups):
+ * a lifted ban ("No member will prohibit or restrict…", "Nothing in this policy shall prevent…") counts
+ * first, because it reads like a prohibition but allows the thing; then prohibiting, discouraging,
+ * permitting. A clause without cues carries on the kind before it (", nor shall" and "; or share" keep
+ * the sentence's force).
+ */
+
+/** A clause's kind before "lifted" is folded into permitting: list items and carve-outs need the difference. */
+export type ClauseKind = 'lifting' | SentenceKind;
+
+export interface CueGroups {
+  prohibiting: number;
+  discouraging: number;
+  permitting: number;
+  lifting: number;
+}
+
+const NO_CUE = 0;
+const RANK: Record<ClauseKind, number> = {
+  neutral: 0,
+  permitting: 1,
+  discouraging: 2,
+  prohibiting: 3,
+  lifting: 4,
+};
+const BY_RANK: ClauseKind[] = ['neutral', 'permitting', 'discouraging', 'prohibiting', 'lifting'];
+
+export function sentenceKind(kind: ClauseKind): SentenceKind {
+  return kind === 'lifting' ? 'permitting' : kind;
+}
+
+/** Index of the clause holding token t, given each clause's first token (ascending). */
+export function clauseAt(clauseStarts: readonly number[], t: number): number {
+  let clause = 0;
+  while (clause + 1 < clauseStarts.length && clauseStarts[clause + 1]! <= t) clause++;
+  return clause;
+}
+
+/**
+ * Kinds of the clauses of one segment. `clauseStarts` are the clauses' first tokens; a cue counts for a
+ * clause only when it lies wholly inside it (so "no … shall" never pairs words of two clauses).
+ * `carried` is the kind a cue-less first clause takes (a list item's lead-in), or neutral.
+ */
+export function clauseKinds(
+  clauseStarts: readonly number[],
+  endToken: number,
+  hits: readonly GroupHit[],
+  cues: CueGroups,
+  carried: ClauseKind = 'neutral',
+): ClauseKind[] {
+  const rank = new Array<number>(clauseStarts.length).fill(NO_CUE);
+  for (const hit of hits) {
+    let kind: ClauseKind;
+    if (hit.group === cues.lifting) kind = 'lifting';
+    else if (hit.group === cues.prohibiting) kind = 'prohibiting';
+    else if (hit.group === cues.discouraging) kind = 'discouraging';
+    else if (hit.group === cues.permitting) kind = 'permitting';
+    else continue;
+    const clause = clauseAt(clauseStarts, hit.first);
+    const clauseEnd = clauseStarts[clause + 1] ?? endToken;
+    if (hit.last >= clauseEnd) continue;
+    rank[clause] = Math.max(rank[clause]!, RANK[kind]);
+  }
+  const kinds: ClauseKind[] = [];
+  let previous = carried;
+  for (const r of rank) {
+    const kind = r === NO_CUE ? previous : BY_RANK[r]!;
+    kinds.push(kind);
+    previous = kind;
+  }
+  return kinds;
+}
+
+/**
+ * A list item reads with its lead-in: "Officers shall not: (a) ask …" is prohibiting throughout.
+ * Only a stronger cue of the item's own (a ban, a discouragement, a lifted ban) overrides the lead-in;
+ * a bare "may" or "shall" inside an item ("whether a person may be undocumented") does not.
+ */
+export function itemKinds(own: readonly ClauseKind[], leadIn: ClauseKind): ClauseKind[] {
+  if (leadIn === 'neutral') return [...own];
+  return own.map((kind) => (kind === 'neutral' || kind === 'permitting' ? leadIn : kind));
+}

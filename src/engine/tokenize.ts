@@ -1,0 +1,68 @@
+/**
+ * Words of a text with their offsets: runs of letters and digits. Punctuation separates words and is
+ * otherwise ignored, so "287(g)" is the words 287 and g, and "U.S.C." is u, s and c. A possessive
+ * "'s" is folded into its word ("ICE's" is the word ICE), so rules need not list possessives.
+ */
+
+export interface Tokens {
+  count: number;
+  /** Offset of each word's first character. */
+  start: Int32Array;
+  /** Offset just after each word (before any folded "'s"). */
+  end: Int32Array;
+}
+
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
+export function isWordChar(code: number, text: string, i: number): boolean {
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  }
+  return NON_ASCII_WORD.test(text[i] ?? '');
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+export function tokenize(text: string, from = 0, to = text.length): Tokens {
+  // Words average 5–6 characters; grow if a text is unusually dense.
+  let capacity = Math.max(16, ((to - from) >> 2) + 16);
+  let start = new Int32Array(capacity);
+  let end = new Int32Array(capacity);
+  let count = 0;
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (!isWordChar(code, text, i)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    i++;
+    while (i < to && isWordChar(text.charCodeAt(i), text, i)) i++;
+    const e = i;
+    // Fold a possessive: word + apostrophe + s, followed by a non-word character or the end.
+    if (
+      i + 1 < to &&
+      isApostrophe(text.charCodeAt(i)) &&
+      (text.charCodeAt(i + 1) | 32) === 115 &&
+      (i + 2 >= to || !isWordChar(text.charCodeAt(i + 2), text, i + 2))
+    ) {
+      i += 2;
+    }
+    if (count === capacity) {
+      capacity *= 2;
+      const s2 = new Int32Array(capacity);
+      s2.set(start);
+      start = s2;
+      const e2 = new Int32Array(capacity);
+      e2.set(end);
+      end = e2;
+    }
+    start[count] = s;
+    end[count] = e;
+    count++;
+  }
+  return { count, start, end };
+}
