@@ -1,0 +1,183 @@
+/**
+ * Finds the running heads, running feet and page numbers of paged text (a PDF's pages), so that
+ * normalisation can drop them: left in, "Chicopee Police Department Policy Manual" would land in the
+ * middle of every sentence that runs over a page break.
+ *
+ * Only lines at the edges of a page are candidates, and they are peeled from the edge inwards: a
+ * line counts if it is a page number, or if (modulo digits) it sits near the top or bottom of
+ * several pages. The first line that is neither stops the peeling, so body text is never cut out
+ * of the middle of a page.
+ */
+import * as chars from './normalize-chars';
+
+// Local copies: some loaders (tsx) turn imported bindings into getters, a call per character.
+const { classify, isInvisible, LINE_BREAK, PARAGRAPH_BREAK } = chars;
+
+/** One line of the original text: content [start, end), and where the next line starts. */
+export interface TextLine {
+  start: number;
+  end: number;
+  next: number;
+}
+
+/** How many non-blank lines at each edge of a page may be running heads or feet. */
+const EDGE_LINES = 3;
+/** Lines longer than this are body text, never a running head. */
+const MAX_FURNITURE_LENGTH = 200;
+
+/** End of the line starting at `from`: the offset of its line break, or text.length. */
+export function lineEndAt(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const k = classify(text.charCodeAt(i));
+    if (k === LINE_BREAK || k === PARAGRAPH_BREAK) return i;
+  }
+  return text.length;
+}
+
+/** Start of the line after the one ending at `end` (CRLF is one break). */
+export function nextLineStart(text: string, end: number): number {
+  if (end >= text.length) return text.length + 1;
+  return text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+}
+
+/** The line's visible text, spaces collapsed, or null if it is blank. */
+function visibleText(text: string, start: number, end: number): string | null {
+  let a = start;
+  let b = end;
+  while (a < b && isInvisible(text.charCodeAt(a))) a++;
+  while (b > a && isInvisible(text.charCodeAt(b - 1))) b--;
+  if (a === b) return null;
+  if (b - a > MAX_FURNITURE_LENGTH) return '';
+  return text.slice(a, b).replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\u00ad\ufeff]+/g, ' ');
+}
+
+// Each pattern is anchored and linear; they only ever see short edge lines.
+const PAGE_NUMBER_PATTERNS: RegExp[] = [
+  /^\d{1,4}$/, // 12
+  /^[ivx]{1,5}$/, // front matter: iv
+  /^page ?\d{1,4}( ?(of|\/) ?\d{1,4})?$/i, // Page 3, Page 3 of 40
+  /^\d{1,4} ?(of|\/) ?\d{1,4}$/i, // 3 of 40
+  /^[-\u2013\u2014] ?\d{1,4} ?[-\u2013\u2014]$/, // - 7 -
+  /^\[ ?\d{1,4} ?\]$/, // [7]
+  /^p(g|age)?\. ?\d{1,4}$/i, // p. 7
+  /^.{0,150}\bpage ?\d{1,4}( ?(of|\/) ?\d{1,4})?$/i, // Policy Manual ... Page 5
+  /^.{1,150} [-\u2013\u2014] ?\d{1,4}$/, // Immigration Violations - 235 (Lexipol manuals)
+];
+
+export function isPageNumberLine(line: string): boolean {
+  return PAGE_NUMBER_PATTERNS.some((p) => p.test(line));
+}
+
+/** What a running head looks like on every page: case and page-dependent digits ignored. */
+function furnitureKey(line: string): string {
+  return line.toLowerCase().replace(/\d+/g, '#');
+}
+
+interface EdgeLine extends TextLine {
+  visible: string;
+}
+
+interface LineLook {
+  key: string;
+  isPageNumber: boolean;
+}
+
+/**
+ * Running heads are short labels; a line that ends like a sentence or a broken word is body text even
+ * if it repeats (generated or copied pages repeat whole paragraphs) — except the copyright notices
+ * that manuals put in their feet.
+ */
+function mayRunOverPages(line: string): boolean {
+  if (line.length > 120) return false;
+  const last = line.charCodeAt(line.length - 1);
+  const endsLikeBody = last === 0x2e || last === 0x3b || last === 0x3a || last === 0x2c || last === 0x2d;
+  return !endsLikeBody || /copyright|©|rights reserved|permission/i.test(line);
+}
+
+/** Running heads repeat on every page: work out what each distinct line looks like once. */
+function lookOf(cache: Map<string, LineLook>, visible: string): LineLook {
+  let look = cache.get(visible);
+  if (!look) {
+    const key = visible !== '' && mayRunOverPages(visible) ? furnitureKey(visible) : '';
+    look = { key, isPageNumber: visible !== '' && isPageNumberLine(visible) };
+    cache.set(visible, look);
+  }
+  return look;
+}
+
+function isLineBreak(c: number): boolean {
+  const k = classify(c);
+  return k === LINE_BREAK || k === PARAGRAPH_BREAK;
+}
+
+/**
+ * Non-blank lines at the top and bottom of the page [from, to). Only the edges are read (forwards from
+ * the top, backwards from the bottom), so the cost does not grow with the page's body.
+ */
+function pageEdges(text: string, from: number, to: number): { top: EdgeLine[]; bottom: EdgeLine[] } {
+  const top: EdgeLine[] = [];
+  for (let start = from; start < to && top.length < EDGE_LINES; ) {
+    const end = lineEndAt(text, start);
+    const next = nextLineStart(text, end);
+    const visible = visibleText(text, start, end);
+    if (visible !== null) top.push({ start, end, next, visible });
+    start = next;
+  }
+  const bottom: EdgeLine[] = [];
+  for (let pos = to; pos > from && bottom.length < EDGE_LINES; ) {
+    let end = pos;
+    const c = text.charCodeAt(pos - 1);
+    if (isLineBreak(c)) {
+      end = pos - 1;
+      if (c === 0x0a && end > from && text.charCodeAt(end - 1) === 0x0d) end--;
+    }
+    let start = end;
+    while (start > from && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    const visible = visibleText(text, start, end);
+    if (visible !== null) bottom.unshift({ start, end, next: nextLineStart(text, end), visible });
+    pos = start;
+  }
+  return { top, bottom };
+}
+
+/**
+ * Lines to drop from paged text, sorted by start. `pageStarts` are the offsets where pages begin;
+ * with fewer than two pages nothing is dropped (a running head needs pages to run over).
+ */
+export function findPageFurniture(text: string, pageStarts: readonly number[]): TextLine[] {
+  if (pageStarts.length < 2) return [];
+  const pages = pageStarts.map((from, p) => pageEdges(text, from, pageStarts[p + 1] ?? text.length));
+
+  const looks = new Map<string, LineLook>();
+  const pagesWithKey = new Map<string, number>();
+  const keys = new Set<string>();
+  for (const { top, bottom } of pages) {
+    keys.clear();
+    for (const line of top) keys.add(lookOf(looks, line.visible).key);
+    for (const line of bottom) keys.add(lookOf(looks, line.visible).key);
+    keys.delete('');
+    for (const key of keys) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
+  }
+  // Two pages of a short document can already show its running head; longer documents need three
+  // so that a heading that happens to open two pages is not taken for one.
+  const threshold = pageStarts.length <= 4 ? 2 : 3;
+  const isFurniture = (line: EdgeLine) => {
+    if (line.visible === '') return false;
+    const look = lookOf(looks, line.visible);
+    return look.isPageNumber || (look.key !== '' && (pagesWithKey.get(look.key) ?? 0) >= threshold);
+  };
+
+  const removed = new Map<number, TextLine>();
+  for (const { top, bottom } of pages) {
+    for (const line of top) {
+      if (!isFurniture(line)) break;
+      removed.set(line.start, { start: line.start, end: line.end, next: line.next });
+    }
+    for (let j = bottom.length - 1; j >= 0; j--) {
+      const line = bottom[j]!;
+      if (!isFurniture(line)) break;
+      removed.set(line.start, { start: line.start, end: line.end, next: line.next });
+    }
+  }
+  return [...removed.values()].sort((a, b) => a.start - b.start);
+}
