@@ -182,7 +182,7 @@ export interface PdfPageLike {
   cleanup?(): unknown;
 }
 
-export interface ExtractOptions {
+export interface ExtractOptions<P extends PdfPageLike = PdfPageLike> {
   /** Called after each page with the number of pages done and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting rejects with the signal's reason (an AbortError DOMException by default). */
@@ -192,12 +192,14 @@ export interface ExtractOptions {
    * requests in flight hides the round trip between pages.
    */
   concurrency?: number;
+  /** Sees each page before it is released (the viewer reads its size here). */
+  onPage?: (pageNumber: number, page: P) => void;
 }
 
 /** Extracts every page's text (1-based page i is element i-1), in order, cancellable. */
-export async function extractAllPages(
-  pdf: PdfDocumentLike,
-  { onProgress, signal, concurrency = 4 }: ExtractOptions = {},
+export async function extractAllPages<P extends PdfPageLike>(
+  pdf: { numPages: number; getPage(pageNumber: number): Promise<P> },
+  { onProgress, signal, concurrency = 4, onPage }: ExtractOptions<P> = {},
 ): Promise<PdfPageText[]> {
   const total = pdf.numPages;
   const pages = new Array<PdfPageText>(total);
@@ -212,6 +214,7 @@ export async function extractAllPages(
       const content = await page.getTextContent();
       signal?.throwIfAborted();
       pages[pageNumber - 1] = pageTextFromItems(content.items);
+      onPage?.(pageNumber, page);
       // Drop the page's parsed resources: on a 1,000-page manual they would otherwise pile up.
       page.cleanup?.();
       done++;

@@ -1,0 +1,311 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Flag } from '../engine/report';
+import { questionInfo } from '../rules/rule-book';
+import { passagesInReadingOrder } from '../ui/report-view';
+import { Scorecard, type ScorecardState } from '../ui/scorecard';
+import type { AnalysedPdf } from './analyse-pdf';
+import { DocumentView } from './document-view';
+import { FlagPopup, type PopupPlacement, placeUnder } from './flag-popup';
+import { originPattern } from './load-pdf';
+import { PdfSession, type PdfSource, type Phase, sourceName } from './pdf-session';
+import { type SearchHit, searchPages } from './text-search';
+import { useViewerKeys } from './viewer-keys';
+import { ChooseFilePanel, PasswordForm, ProblemPanel, ProgressPanel, TextLayerBanner } from './viewer-panels';
+import { nextZoom, ViewerToolbar } from './viewer-toolbar';
+
+/** The PDF viewer page: toolbar, pages with highlights, and the scorecard in a side column. */
+
+export interface ViewerAppProps {
+  initial: PdfSource | null;
+  initialPage: number | null;
+}
+
+interface OpenPopup {
+  flag: Flag;
+  placement: PopupPlacement;
+  returnFocus: Element | null;
+}
+
+export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
+  const [source, setSource] = useState<PdfSource | null>(initial);
+  const [phase, setPhase] = useState<Phase>(
+    initial ? { name: 'downloading', received: 0, total: null } : { name: 'choose' },
+  );
+  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
+  const [analysed, setAnalysed] = useState<AnalysedPdf | null>(null);
+  const [page, setPage] = useState(1);
+  const [scale, setScale] = useState(1.25);
+  const [search, setSearch] = useState({ query: '', index: 0, hits: [] as SearchHit[] });
+  const [popup, setPopup] = useState<OpenPopup | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const scroller = useRef<HTMLDivElement>(null);
+  const pagesHost = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const searchInput = useRef<HTMLInputElement | null>(null);
+  const session = useRef<PdfSession | null>(null);
+  const view = useRef<DocumentView | null>(null);
+  const flags = useMemo(() => (analysed ? passagesInReadingOrder(analysed.report) : []), [analysed]);
+
+  useEffect(() => {
+    if (!source) return;
+    setPdf(null);
+    setAnalysed(null);
+    setPopup(null);
+    const current = new PdfSession(source, {
+      phase: setPhase,
+      opened: (doc, firstSize, title) => {
+        document.title = `${title ?? sourceName(source)} · ICE Policy Lens`;
+        const host = pagesHost.current;
+        if (!host || !scroller.current) return;
+        const documentView = new DocumentView({
+          scroller: scroller.current,
+          container: host,
+          pdf: doc,
+          sizes: [firstSize],
+          scale,
+          onCurrentPage: setPage,
+          onFlagClick: (flag, anchor) => openPopup(flag, anchor),
+          onPainted: (n, count) => {
+            if (count > 0) document.documentElement.dataset.firstHighlightPage ??= String(n);
+          },
+        });
+        view.current = documentView;
+        documentView.mount();
+        if (initialPage) documentView.scrollToPage(Math.min(initialPage, doc.numPages));
+        setPdf(doc);
+      },
+      analysed: (result) => {
+        view.current?.updateSizes(result.sizes);
+        view.current?.setReport(
+          result.report,
+          result.pageStarts,
+          result.pages.map((p) => p.text.length),
+        );
+        setAnalysed(result);
+      },
+    });
+    session.current = current;
+    void current.run();
+    return () => {
+      view.current?.destroy();
+      view.current = null;
+      void current.close();
+    };
+  }, [source]);
+
+  const openPopup = useCallback((flag: Flag, anchor: Range) => {
+    const host = pagesHost.current;
+    if (!host) return;
+    setPopup((old) => ({
+      flag,
+      placement: placeUnder(anchor, host),
+      returnFocus: old?.returnFocus ?? document.activeElement,
+    }));
+    const where = flag.page ? `, page ${flag.page}` : '';
+    setAnnouncement(`${flag.flag === 'red' ? 'Red' : 'Green'} flag, question ${flag.question}${where}.`);
+  }, []);
+
+  const closePopup = useCallback(() => {
+    setPopup((old) => {
+      (old?.returnFocus as HTMLElement | null)?.focus?.();
+      return null;
+    });
+  }, []);
+
+  const revealFlag = useCallback(
+    async (flag: Flag) => {
+      const range = await view.current?.revealFlag(flag);
+      if (range) openPopup(flag, range);
+    },
+    [openPopup],
+  );
+
+  const stepFlag = useCallback(
+    (direction: 1 | -1) => {
+      if (flags.length === 0) return;
+      const at = popup ? flags.indexOf(popup.flag) : -1;
+      const index =
+        at < 0 ? (direction > 0 ? 0 : flags.length - 1) : (at + direction + flags.length) % flags.length;
+      const flag = flags[index];
+      if (flag) void revealFlag(flag);
+    },
+    [flags, popup, revealFlag],
+  );
+
+  const onSearch = (query: string) => {
+    const hits = analysed
+      ? searchPages(
+          analysed.pages.map((p) => p.text),
+          query,
+        )
+      : [];
+    setSearch({ query, index: 0, hits });
+    view.current?.setSearchHits(hits);
+    const first = hits[0];
+    if (first) void view.current?.revealHit(first);
+  };
+  const stepSearch = (direction: 1 | -1) => {
+    if (search.hits.length === 0) return;
+    const index = (search.index + direction + search.hits.length) % search.hits.length;
+    setSearch({ ...search, index });
+    const hit = search.hits[index];
+    if (hit) void view.current?.revealHit(hit);
+  };
+
+  const zoom = (next: number) => {
+    setPopup(null);
+    setScale(next);
+    view.current?.setScale(next);
+  };
+
+  useViewerKeys({
+    onStep: stepFlag,
+    onFind: () => searchInput.current?.focus(),
+    onZoom: (direction) => zoom(nextZoom(scale, direction)),
+    onEscape: closePopup,
+    enabled: Boolean(pdf),
+  });
+
+  const chooseFile = () => fileInput.current?.click();
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    setSource({ kind: 'file', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  };
+  useEffect(() => {
+    // A PDF dropped anywhere on the page opens here, instead of the browser navigating away to it.
+    const onDragOver = (event: DragEvent) => event.preventDefault();
+    const onDrop = (event: DragEvent) => {
+      event.preventDefault();
+      void openFile(event.dataTransfer?.files[0]);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
+  const allowSite = async () => {
+    if (source?.kind !== 'url') return;
+    const granted = await browser.permissions.request({ origins: [originPattern(source.url)] });
+    if (granted) setSource({ ...source });
+  };
+
+  const scorecardState: ScorecardState = analysed
+    ? { status: 'ready', report: analysed.report }
+    : phase.name === 'cancelled'
+      ? {
+          status: 'failed',
+          reason: 'Reading was cancelled before the last page, so there is no scorecard yet.',
+        }
+      : phase.name === 'problem'
+        ? { status: 'failed', reason: phase.problem.title }
+        : {
+            status: 'loading',
+            message: phase.name === 'reading' ? 'Reading every page…' : 'Opening the PDF…',
+          };
+  const position = popup ? flags.indexOf(popup.flag) : -1;
+  const lexipolLabel = popup && analysed ? lexipolLabelFor(popup.flag, analysed) : null;
+
+  return (
+    <div class="pl-viewer" data-phase={phase.name}>
+      <ViewerToolbar
+        name={source ? (analysed?.report.title ?? sourceName(source)) : 'ICE Policy Lens'}
+        originalUrl={source?.kind === 'url' ? source.url : null}
+        page={page}
+        pageCount={pdf?.numPages ?? 0}
+        onPage={(n) => view.current?.scrollToPage(n)}
+        scale={scale}
+        onZoom={zoom}
+        search={{ query: search.query, index: search.index, total: search.hits.length }}
+        onSearch={onSearch}
+        onSearchStep={stepSearch}
+        onOpenFile={chooseFile}
+        searchInput={searchInput}
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        accept="application/pdf,.pdf"
+        hidden
+        onChange={(event) => void openFile((event.target as HTMLInputElement).files?.[0])}
+      />
+      <div class="pl-body">
+        <main class="pl-scroller" ref={scroller} aria-label="PDF pages">
+          {phase.name === 'choose' ? <ChooseFilePanel onChooseFile={chooseFile} /> : null}
+          {phase.name === 'downloading' ? (
+            <ProgressPanel label="Downloading the PDF…" done={phase.received} total={phase.total} />
+          ) : null}
+          {phase.name === 'password' ? (
+            <PasswordForm
+              retry={phase.retry}
+              onSubmit={(pw) => session.current?.answerPassword(pw)}
+              onCancel={() => session.current?.answerPassword(null)}
+            />
+          ) : null}
+          {phase.name === 'problem' ? (
+            <ProblemPanel
+              problem={phase.problem}
+              originalUrl={source?.kind === 'url' ? source.url : null}
+              onAllow={phase.problem.kind === 'needs-permission' ? () => void allowSite() : undefined}
+              onRetry={source ? () => setSource({ ...source }) : undefined}
+              onChooseFile={chooseFile}
+            />
+          ) : null}
+          <div class="pl-pages" ref={pagesHost}>
+            {popup ? (
+              <FlagPopup
+                flag={popup.flag}
+                placement={popup.placement}
+                position={position >= 0 ? { index: position + 1, total: flags.length } : undefined}
+                lexipolLabel={lexipolLabel}
+                onPrevious={() => stepFlag(-1)}
+                onNext={() => stepFlag(1)}
+                onClose={closePopup}
+              />
+            ) : null}
+          </div>
+        </main>
+        <aside class="pl-side" aria-label="Scorecard">
+          {phase.name === 'reading' ? (
+            <ProgressPanel
+              label="Reading every page…"
+              done={phase.done}
+              total={phase.total}
+              onCancel={() => session.current?.cancelReading()}
+            />
+          ) : null}
+          {analysed ? (
+            <TextLayerBanner
+              noTextLayer={analysed.health.noTextLayer}
+              pagesWithoutText={analysed.health.pagesWithoutText}
+              pageCount={analysed.pages.length}
+            />
+          ) : null}
+          <Scorecard
+            state={scorecardState}
+            onPassage={(flag) => void revealFlag(flag)}
+            questionText={(id) => questionInfo(id).question}
+            onRetry={phase.name === 'cancelled' ? () => void session.current?.read(null) : undefined}
+          />
+          <p class="pl-keys-hint">
+            Keys: <kbd>n</kbd> / <kbd>p</kbd> next / previous flag, <kbd>/</kbd> find, <kbd>+</kbd> /{' '}
+            <kbd>−</kbd> zoom, <kbd>Esc</kbd> close.
+          </p>
+        </aside>
+      </div>
+      <div class="pl-visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+    </div>
+  );
+}
+
+function lexipolLabelFor(flag: Flag, analysed: AnalysedPdf): string | null {
+  if (flag.start === null) return null;
+  const start = flag.start;
+  const passage = analysed.report.lexipol.passages.find((p) => p.start <= start && start < p.end);
+  return passage?.label ?? null;
+}
