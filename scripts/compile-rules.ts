@@ -8,7 +8,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { failingExamples } from '../src/rules/check-examples';
 import { buildRuleBook, ruleBookJson } from '../src/rules/read-rule-files';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,6 +41,8 @@ if (checkOnly) {
   );
 }
 
+// Loaded late: writing the JSON must not depend on the engine loading (it imports the JSON itself).
+const { failingExamples } = await import('../src/rules/check-examples');
 const failures = failingExamples(book);
 if (failures.length > 0) {
   console.error(

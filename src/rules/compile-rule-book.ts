@@ -85,8 +85,11 @@ export function compileRuleBook(files: readonly RuleFile[], options: CompileOpti
 
   const groups: Record<string, string[]> = {};
   for (const [name, source] of Object.entries(vocabulary.groups)) {
-    groups[name] = expandGroup(source, vocabulary.groups, (m) =>
-      errors.push(`vocabulary.yaml: group ${name} ${m}`),
+    groups[name] = expandGroup(
+      source,
+      vocabulary.groups,
+      (m) => errors.push(`vocabulary.yaml: group ${name} ${m}`),
+      [name],
     );
   }
   for (const cue of CUE_GROUPS) {
