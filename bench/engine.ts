@@ -1,0 +1,66 @@
+/**
+ * Engine throughput (issue 6, item 1): the whole analysis of a generated ~3 MB / 1,000-page manual,
+ * as MB/s and as a ratio against the floor — ONE plain RegExp scan of the same text for a single
+ * phrase. Also the latency on one ordinary policy page, which is what a user waits for most often.
+ */
+import { readFileSync } from 'node:fs';
+import { analyze } from '../src/engine/analyze';
+import type { PolicyDocument } from '../src/engine/document';
+import { originalText } from '../src/engine/document';
+import { makeManual, manualPageTexts } from '../tests/helpers/policy-manual';
+import { type BenchSection, formatMs, time } from './measure';
+
+/** Issue 2 / issue 6 target for the engine on one core. */
+const TARGET_MB_PER_S = 20;
+
+export function engineBenchmark(): BenchSection {
+  const manual = makeManual({ pages: 1000 });
+  const doc: PolicyDocument = {
+    source: 'generated-manual.pdf',
+    title: 'Generated manual',
+    pages: manualPageTexts(manual),
+  };
+  const text = originalText(doc).text;
+  const megabytes = Buffer.byteLength(text, 'utf8') / 1e6;
+
+  const engine = time(() => analyze(doc), { warmup: 2, runs: 7 });
+  // The floor: what any analysis of the text must at least cost — reading all of it once.
+  const phrase = /federal immigration officials/gi;
+  const floor = time(() => text.match(phrase)?.length ?? 0, { warmup: 3, runs: 15 });
+
+  const report = analyze(doc);
+  const flagged = report.questions.flatMap((q) => q.flags).filter((f) => !f.absence);
+
+  const smallText = readFileSync('tests/fixtures/policies/lexipol-style.txt', 'utf8');
+  const small = time(() => analyze({ source: 'lexipol-style.txt', title: null, text: smallText }), {
+    warmup: 20,
+    runs: 51,
+  });
+
+  const mbPerS = megabytes / (engine.medianMs / 1000);
+  const ratio = engine.medianMs / floor.medianMs;
+  const ok = mbPerS >= TARGET_MB_PER_S;
+  return {
+    title: 'Engine throughput (Node)',
+    table: [
+      ['measure', 'result', 'target'],
+      [
+        `whole analysis, ${manual.pages.length}-page manual (${megabytes.toFixed(2)} MB)`,
+        `${formatMs(engine.medianMs)} → **${mbPerS.toFixed(1)} MB/s**`,
+        `≥ ${TARGET_MB_PER_S} MB/s ${ok ? '✓ met' : '✗ MISSED'}`,
+      ],
+      ['one RegExp scan for one phrase (floor)', formatMs(floor.medianMs), ''],
+      ['engine ÷ floor', `${ratio.toFixed(1)}×`, ''],
+      [
+        `one ordinary policy (${(smallText.length / 1000).toFixed(1)} k characters)`,
+        formatMs(small.medianMs),
+        '',
+      ],
+    ],
+    notes: [
+      `Medians of ${engine.runs} runs after 2 warm-up runs (floor: ${floor.runs} runs; small policy: ${small.runs} runs).`,
+      `The manual holds ${flagged.length} flagged passages and ${report.lexipol.passages.length} Lexipol passages; ${report.warnings.length} warnings.`,
+    ],
+    ok,
+  };
+}
