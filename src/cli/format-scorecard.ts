@@ -34,7 +34,7 @@ function sectionLabel(section: string): string {
 }
 
 function formatPassage(flag: Flag, style: TerminalStyle): string[] {
-  const where = [`Q${flag.question}`, flag.flag];
+  const where = [`Q${flag.question} ${flag.flag}`];
   if (flag.page !== null) where.push(`page ${flag.page}`);
   if (flag.section) where.push(sectionLabel(flag.section));
   const head = paintVerdict(flag.flag, `${FLAG_SYMBOLS[flag.flag]} ${where.join(' · ')}`, style);

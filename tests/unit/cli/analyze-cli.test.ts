@@ -96,9 +96,9 @@ describe('analyze --json', () => {
   it('takes an HTML page’s title and only its main content', () => {
     const report = reportsBySource(json.stdout).get(`${FIXTURES}/maplecroft-policy-page.html`)!;
     expect(report.title).toBe('Immigration Enforcement Policy | Maplecroft Police Department');
-    // The article is ~2.4 k characters; with navigation and footer it would be longer.
-    expect(report.chars).toBeGreaterThan(2000);
-    expect(report.chars).toBeLessThan(2800);
+    // The article alone is 1,775 characters; with the navigation, side menu and footer it is 2,072.
+    expect(report.chars).toBeGreaterThan(1700);
+    expect(report.chars).toBeLessThan(1900);
   });
 });
 
