@@ -4,6 +4,14 @@ import { defineConfig } from 'wxt';
 // Tests and benchmarks may build into their own folder so that parallel builds never collide.
 const outDir = process.env.POLICY_LENS_OUT_DIR ?? '.output';
 
+// Test and demo builds (`.output-*`) may read pages served from 127.0.0.1 without a toolbar click:
+// `activeTab` needs a real user gesture, which automated tests cannot give. Release builds (`.output`)
+// never get this; POLICY_LENS_LOCAL_HOST=0/1 overrides the choice.
+const localHostAccess =
+  process.env.POLICY_LENS_LOCAL_HOST !== undefined
+    ? process.env.POLICY_LENS_LOCAL_HOST === '1'
+    : outDir.replace(/^\.\//, '').startsWith('.output-');
+
 export default defineConfig({
   outDir,
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -19,6 +27,28 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // Asked for only when the user turns on automatic analysis (all sites or the sites they list).
+    optional_host_permissions: ['<all_urls>'],
+    ...(localHostAccess ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    action: { default_title: 'ICE Policy Lens: analyse this page' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Analyse this page and show the scorecard',
+      },
+      'next-flag': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Jump to the next flagged passage',
+      },
+      'previous-flag': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Jump to the previous flagged passage',
+      },
+    },
+    // No remote code, no eval: everything the extension runs ships in the package.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

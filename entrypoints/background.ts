@@ -1,3 +1,14 @@
-// The background is the hub between the toolbar, the tabs and the extension pages.
-// Its behaviour is filled in by the web-page and PDF surfaces; see src/messages.ts for the contract.
-export default defineBackground(() => {});
+import { setupAnalyzeContract } from '@/src/page/setup-analyze';
+import { setupAutoAnalysis } from '@/src/page/setup-auto-analysis';
+import { setupToolbar } from '@/src/page/setup-toolbar';
+
+// The background is the hub between the toolbar, the tabs and the extension pages. It holds no logic:
+// each feature has one setup function, and each adds its own line here. See src/messages.ts.
+export default defineBackground(() => {
+  // Web pages (the toolbar, the analyze contract, the badge, automatic mode).
+  setupToolbar();
+  setupAnalyzeContract();
+  setupAutoAnalysis();
+  // PDF viewer: setupPdf…() goes here.
+  // Saved excerpts: setupExcerpts…() goes here.
+});

@@ -1,0 +1,45 @@
+import { isMessage, sendToExtension } from '@/src/messages';
+import { looksLikePolicyPage } from '@/src/page/looks-like-policy';
+import { createPolicyLens, type PolicyLensOptions } from '@/src/page/policy-lens';
+
+/**
+ * The policy lens in a web page. Not listed in the manifest: the background injects it on demand
+ * (toolbar click, `policy-lens/analyze`) with `scripting.executeScript`, and registers it for all or
+ * listed sites only when the user turns on automatic analysis.
+ *
+ * It runs in the extension's isolated world, so page scripts that override globals
+ * (Array.prototype, JSON, fetch…) cannot change what it sees; only the DOM is shared.
+ */
+export default defineContentScript({
+  matches: [],
+  registration: 'runtime',
+  main() {
+    // Injected again by a second toolbar click: the first copy is alive and answers messages.
+    const marker = globalThis as { __policyLensLoaded?: boolean };
+    if (marker.__policyLensLoaded) return;
+    marker.__policyLensLoaded = true;
+
+    const options: PolicyLensOptions = {
+      onStatus: (status) => {
+        sendToExtension({ type: 'policy-lens/report-changed', ...status }).catch(() => {
+          // No side panel open and the background asleep: nobody needs to hear it.
+        });
+      },
+      // The excerpts feature sets `options.onSave` here.
+    };
+    const lens = createPolicyLens(document, options);
+
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if (isMessage(message, 'policy-lens/report')) return lens.report();
+      if (isMessage(message, 'policy-lens/reveal'))
+        return lens.report().then(() => lens.reveal(message.start, message.end, message.open ?? false));
+      if (isMessage(message, 'policy-lens/step'))
+        return lens.report().then(() => lens.step(message.direction));
+      return undefined;
+    });
+
+    // Automatic mode injects this on every page of the allowed sites: the cheap check decides whether
+    // anything heavier runs. An explicit request (toolbar) asks for the report right after injection.
+    if (looksLikePolicyPage(document)) void lens.report().catch(() => undefined);
+  },
+});

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { adoptStyles } from '@/src/ui/adopt-styles';
+import { flagCardCss } from '@/src/ui/flag-card';
+import { scorecardCss } from '@/src/ui/scorecard';
+import { themeCss } from '@/src/ui/theme';
+import { SidePanel, sidePanelCss } from './side-panel';
+
+adoptStyles(document, [themeCss, scorecardCss, flagCardCss, sidePanelCss]);
+render(<SidePanel />, document.getElementById('app')!);

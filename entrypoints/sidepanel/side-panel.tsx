@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Flag } from '@/src/engine/report';
+import { isMessage, sendToExtension, sendToTab } from '@/src/messages';
+import { questionInfo } from '@/src/rules/rule-book';
+import { FlagIcon } from '@/src/ui/flag-icon';
+import { Scorecard, type ScorecardState } from '@/src/ui/scorecard';
+
+/**
+ * The scorecard of the active tab. It follows tab switches and navigations, and the content script's
+ * news when the page changes; a passage button scrolls the page to it and flashes it.
+ */
+export function SidePanel() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [state, setState] = useState<ScorecardState>({ status: 'loading' });
+
+  const analyse = useCallback((id: number) => {
+    setState({ status: 'loading' });
+    sendToExtension({ type: 'policy-lens/analyze', tabId: id }).then(
+      (report) => setState({ status: 'ready', report }),
+      (error: unknown) =>
+        setState({ status: 'failed', reason: error instanceof Error ? error.message : String(error) }),
+    );
+  }, []);
+
+  useEffect(() => {
+    const show = (id: number | undefined) => {
+      if (id === undefined) return;
+      setTabId(id);
+      analyse(id);
+    };
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => show(tab?.id));
+    const onActivated = (info: { tabId: number }) => show(info.tabId);
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => browser.tabs.onActivated.removeListener(onActivated);
+  }, [analyse]);
+
+  useEffect(() => {
+    if (tabId === null) return;
+    const onUpdated = (id: number, change: { status?: string }) => {
+      if (id === tabId && change.status === 'complete') analyse(id);
+    };
+    const onMessage = (message: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
+      if (
+        !isMessage(message, 'policy-lens/report-changed') ||
+        sender.tab?.id !== tabId ||
+        sender.frameId !== 0
+      )
+        return;
+      if (message.status === 'ready') setState({ status: 'ready', report: message.report });
+      else if (message.status === 'failed') setState({ status: 'failed', reason: message.reason });
+      else setState({ status: 'loading' });
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, [tabId, analyse]);
+
+  const onPassage = (flag: Flag) => {
+    if (tabId === null || flag.start === null || flag.end === null) return;
+    void sendToTab(tabId, { type: 'policy-lens/reveal', start: flag.start, end: flag.end }).catch(
+      () => undefined,
+    );
+  };
+
+  return (
+    <main class="pl-panel">
+      <header class="pl-panel-head">
+        <h1>ICE Policy Lens</h1>
+        <p>How far this police policy lets officers cooperate with ICE, by the guide's seven questions.</p>
+      </header>
+      <Scorecard
+        state={state}
+        onPassage={onPassage}
+        questionText={(id) => questionInfo(id).question}
+        onRetry={tabId === null ? undefined : () => analyse(tabId)}
+      />
+      <footer class="pl-legend">
+        <span>
+          <FlagIcon kind="red" size={14} /> <span class="pl-legend-red">wavy underline</span>: red flag
+        </span>
+        <span>
+          <FlagIcon kind="green" size={14} /> <span class="pl-legend-green">double underline</span>: green
+          flag
+        </span>
+        <span>
+          <FlagIcon kind="lexipol" size={14} /> <span class="pl-legend-lexipol">dotted underline</span>:
+          Lexipol language
+        </span>
+        <span>Keys: Alt+Shift+N next flag, Alt+Shift+B previous flag.</span>
+      </footer>
+    </main>
+  );
+}
+
+export const sidePanelCss = `
+html, body { margin: 0; background: var(--pl-surface-2); color: var(--pl-text); font: 14px/1.45 var(--pl-font); }
+.pl-panel { padding: 12px; }
+.pl-panel-head h1 { font-size: 17px; margin: 0 0 2px; }
+.pl-panel-head p { margin: 0 0 12px; color: var(--pl-muted); font-size: 13px; }
+.pl-legend { display: grid; gap: 4px; margin-top: 14px; padding-top: 10px; border-top: 1px solid var(--pl-border);
+  font-size: 12px; color: var(--pl-muted); }
+.pl-legend > span { display: flex; gap: 6px; align-items: center; }
+.pl-legend .pl-icon-red { color: var(--pl-red); }
+.pl-legend .pl-icon-green { color: var(--pl-green); }
+.pl-legend .pl-icon-lexipol { color: var(--pl-lexipol); }
+.pl-legend-red { text-decoration: underline wavy var(--pl-red); text-underline-offset: 3px; }
+.pl-legend-green { text-decoration: underline double var(--pl-green); text-underline-offset: 3px; }
+.pl-legend-lexipol { text-decoration: underline dotted var(--pl-lexipol); text-decoration-thickness: 2px; text-underline-offset: 3px; }
+`;

@@ -1,0 +1,206 @@
+import { analyze } from '../engine/analyze';
+import type { Flag, Report } from '../engine/report';
+import { createMarkPainter } from '../highlight/mark-painter';
+import { installHighlightStyles } from '../highlight/page-style';
+import { createHighlightPainter, type Painter, supportsHighlightApi } from '../highlight/painter';
+import type { AnalysisStatus, RevealReply } from '../messages';
+import { questionInfo } from '../rules/rule-book';
+import { type DomPolicyText, domPolicyText, domToText } from '../sources/dom-text';
+import { passagesInReadingOrder } from '../ui/report-view';
+import { type ContentArea, findContentArea } from './content-area';
+import { flagIndexAt, longestPassage } from './flag-at';
+import { createFlagPopup, type FlagPopup } from './flag-popup';
+import { type PageWatch, watchPage } from './page-watch';
+import { paintReport } from './paint-report';
+import { rangeRectInTopWindow, scrollRangeIntoView } from './range-geometry';
+
+/**
+ * The policy lens on one web page: reads the page (content area → text index), runs the engine, paints
+ * the flags, and answers clicks, keyboard steps and reveals from the side panel. The content script
+ * entrypoint only wires this to messages.
+ */
+
+export interface PolicyLensOptions {
+  /** Called with every status change (the content script forwards it to the background and side panel). */
+  onStatus?: (status: AnalysisStatus) => void;
+  /** "Save excerpt" in the popup; the button is hidden when absent (wired by the excerpts feature). */
+  onSave?: (flag: Flag, policy: DomPolicyText, report: Report) => void | Promise<void>;
+}
+
+export interface PolicyLens {
+  /** The current report, analysing first if needed (concurrent callers share one analysis). */
+  report(): Promise<Report>;
+  /** Re-reads the page and re-analyses (after the page changed). */
+  refresh(): Promise<Report>;
+  reveal(start: number, end: number, open: boolean): RevealReply;
+  step(direction: 'next' | 'previous'): RevealReply;
+  /** The page text as indexed for the current report (for excerpts). */
+  policyText(): DomPolicyText | null;
+  destroy(): void;
+}
+
+export function createPolicyLens(doc: Document, options: PolicyLensOptions = {}): PolicyLens {
+  const painter: Painter = supportsHighlightApi(doc) ? createHighlightPainter() : createMarkPainter(doc);
+  let area: ContentArea | null = null;
+  let policy: DomPolicyText | null = null;
+  let current: Report | null = null;
+  let passages: Flag[] = [];
+  let longest = 0;
+  let openIndex = -1;
+  let pending: Promise<Report> | null = null;
+  const painted = new Map<string, Range>();
+  let watch: PageWatch | null = null;
+  const popup: FlagPopup = createFlagPopup(doc, () => {
+    openIndex = -1;
+  });
+
+  const run = (): Report => {
+    if (!area?.root.isConnected || area.via === 'body') area = findContentArea(doc);
+    policy = domPolicyText(domToText(area.root));
+    const report = analyze({
+      source: doc.location?.href ?? doc.URL,
+      title: doc.title || null,
+      text: policy.text,
+    });
+    installHighlightStyles(doc);
+    paintReport(painter, report, policy, painted);
+    // Marks split text nodes: index again (same text, new nodes) so ranges and clicks stay right.
+    if (painter.mutatesDom) policy = domPolicyText(domToText(area.root));
+    watch ??= watchPage(doc, {
+      // Changes inside the content area matter; elsewhere only while no content area was found.
+      relevant: (node) =>
+        !popup.owns(node) &&
+        (!area || area.via === 'body' || !area.root.isConnected || area.root.contains(node)),
+      onSettled: () => void analyse(true).catch(() => undefined),
+    });
+    watch.ignorePending();
+    current = report;
+    passages = passagesInReadingOrder(report);
+    longest = longestPassage(passages);
+    return report;
+  };
+
+  /** `quiet`: a re-analysis after a page change; no "loading" state, and news only if the report changed. */
+  const analyse = (quiet = false): Promise<Report> => {
+    if (pending) return pending;
+    if (!quiet) options.onStatus?.({ status: 'loading' });
+    const before = current ? fingerprint(current) : '';
+    pending = new Promise<Report>((resolve, reject) => {
+      // Let the "loading" state paint before the (synchronous) engine runs.
+      setTimeout(() => {
+        try {
+          const report = run();
+          if (!quiet || fingerprint(report) !== before) options.onStatus?.({ status: 'ready', report });
+          resolve(report);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          options.onStatus?.({ status: 'failed', reason });
+          reject(error instanceof Error ? error : new Error(reason));
+        } finally {
+          pending = null;
+        }
+      }, 0);
+    });
+    return pending;
+  };
+
+  const describe = (flag: Flag, index: number): string => {
+    const colour = flag.flag === 'red' ? 'Red flag' : 'Green flag';
+    return `${colour} ${index + 1} of ${passages.length}, question ${flag.question}: ${questionInfo(flag.question).question}`;
+  };
+
+  const lexipolLabelAt = (flag: Flag): string | null => {
+    const hit = current?.lexipol.passages.find((p) => p.start < (flag.end ?? 0) && p.end > (flag.start ?? 0));
+    return hit ? hit.label : null;
+  };
+
+  const openAt = (index: number, focusPopup: boolean): RevealReply => {
+    const flag = passages[index];
+    const range = flag && policy?.locate(flag.start ?? 0, flag.end ?? 0);
+    if (!flag || !range || !current) return null;
+    openIndex = index;
+    scrollRangeIntoView(range);
+    painter.flash(range);
+    popup.announce(describe(flag, index));
+    if (focusPopup) {
+      const info = questionInfo(flag.question);
+      const report = current;
+      const text = policy;
+      popup.show(
+        {
+          flag,
+          questionText: info.question,
+          questionTitle: info.title,
+          modelLanguage: info.modelLanguage,
+          position: { index: index + 1, total: passages.length },
+          lexipolLabel: lexipolLabelAt(flag),
+          onPrevious: () => openAt((index - 1 + passages.length) % passages.length, true),
+          onNext: () => openAt((index + 1) % passages.length, true),
+          onSave: options.onSave && text ? (f) => options.onSave?.(f, text, report) : undefined,
+        },
+        rangeRectInTopWindow(range),
+      );
+    }
+    return { index: index + 1, total: passages.length };
+  };
+
+  const onClick = (event: MouseEvent) => {
+    if (!policy || passages.length === 0 || popup.owns(event.target)) return;
+    const target = event.target as Element | null;
+    if (target?.closest?.('a[href], button, input, select, textarea, label, summary')) return;
+    const selection = doc.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const offset = offsetAtPoint(doc, policy, event.clientX, event.clientY);
+    const index = offset === null ? -1 : flagIndexAt(passages, offset, longest);
+    if (index >= 0) openAt(index, true);
+    else if (popup.isOpen) popup.hide({ restoreFocus: false });
+  };
+  doc.addEventListener('click', onClick, true);
+
+  return {
+    report: () => (current ? Promise.resolve(current) : analyse()),
+    refresh: () => analyse(),
+    reveal(start, end, open) {
+      const index = passages.findIndex((flag) => flag.start === start && flag.end === end);
+      if (index >= 0) return openAt(index, open);
+      // Not a flag (e.g. a Lexipol passage): scroll and flash only.
+      const range = policy?.locate(start, end);
+      if (!range) return null;
+      scrollRangeIntoView(range);
+      painter.flash(range);
+      return { index: 0, total: passages.length };
+    },
+    step(direction) {
+      if (passages.length === 0) return null;
+      const from = openIndex >= 0 ? openIndex : direction === 'next' ? -1 : 0;
+      const next =
+        direction === 'next' ? (from + 1) % passages.length : (from - 1 + passages.length) % passages.length;
+      return openAt(next, true);
+    },
+    policyText: () => policy,
+    destroy() {
+      doc.removeEventListener('click', onClick, true);
+      watch?.stop();
+      popup.destroy();
+      painter.clear();
+    },
+  };
+}
+
+/** What a reader would see change: verdicts, passages and Lexipol findings. */
+function fingerprint(report: Report): string {
+  return JSON.stringify([report.questions, report.lexipol, report.chars]);
+}
+
+/** The text offset under a viewport point, through the caret APIs (no layout scan of our own). */
+function offsetAtPoint(doc: Document, policy: DomPolicyText, x: number, y: number): number | null {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (typeof withPosition.caretPositionFromPoint === 'function') {
+    const position = withPosition.caretPositionFromPoint(x, y);
+    return position ? policy.offsetOf(position.offsetNode, position.offset) : null;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? policy.offsetOf(range.startContainer, range.startOffset) : null;
+}
