@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FlagIcon } from '../ui/flag-icon';
 import type { PdfProblem } from './pdf-problems';
+import { originalLink } from './viewer-url';
 
 /** The viewer's states around the document: progress, password, problems, banners, file choice. */
 
@@ -108,7 +109,12 @@ export function ProblemPanel(props: {
           </button>
         ) : null}
         {props.originalUrl ? (
-          <a class="pl-button" href={props.originalUrl} target="_blank" rel="noreferrer noopener">
+          <a
+            class="pl-button"
+            href={originalLink(props.originalUrl)}
+            target="_blank"
+            rel="noreferrer noopener"
+          >
             Open the original
           </a>
         ) : null}

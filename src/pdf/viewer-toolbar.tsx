@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { originalLink } from './viewer-url';
 
 /**
  * The viewer's toolbar: where the PDF came from (copyable, "open original"), page navigation and
@@ -62,7 +63,12 @@ export function ViewerToolbar(props: ToolbarProps) {
             >
               {copied ? 'Copied' : 'Copy link'}
             </button>
-            <a class="pl-tool" href={props.originalUrl} target="_blank" rel="noreferrer noopener">
+            <a
+              class="pl-tool"
+              href={originalLink(props.originalUrl)}
+              target="_blank"
+              rel="noreferrer noopener"
+            >
               Open original
             </a>
           </>

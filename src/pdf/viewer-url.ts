@@ -3,6 +3,14 @@
  * the background (routing PDFs to the viewer), the side panel's PDF list and the viewer itself.
  */
 
+/** Added to "open original" links so the redirect setting lets the reader reach the browser's viewer. */
+export const ORIGINAL_MARK = 'policy-lens-original';
+
+/** The original URL marked so that the "open PDFs here" redirect leaves it alone. */
+export function originalLink(url: string): string {
+  return `${url}${url.includes('#') ? '&' : '#'}${ORIGINAL_MARK}`;
+}
+
 /** Path of the viewer page inside the extension. */
 export const VIEWER_PATH = '/viewer.html';
 

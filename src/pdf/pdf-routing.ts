@@ -1,0 +1,125 @@
+import { type Browser, browser } from 'wxt/browser';
+import { isViewerUrl, looksLikePdfUrl, ORIGINAL_MARK, VIEWER_PATH, viewerUrl } from './viewer-url';
+
+/**
+ * The background's part of the PDF surface: every way a PDF reaches our viewer.
+ * - the toolbar button on a tab showing a PDF (`openTabInViewer`, also called by the web surface);
+ * - "Analyse this PDF" on links to PDFs (context menu);
+ * - the optional "open PDFs in ICE Policy Lens" setting, which sends PDF navigations to the viewer.
+ */
+
+export const ANALYSE_PDF_MENU_ID = 'policy-lens-analyse-pdf';
+/** storage.local key of the "open PDFs in ICE Policy Lens" setting. */
+export const OPEN_PDFS_SETTING = 'policyLens.openPdfsInViewer';
+/** Host access the redirect setting needs (it must see which URLs tabs navigate to). */
+export const REDIRECT_ORIGINS = ['<all_urls>'];
+
+// Link targets the menu item appears on: files named .pdf, and the document-centre links many town
+// websites use for their PDFs (CivicPlus "DocumentCenter/View/<id>").
+const PDF_LINK_PATTERNS = [
+  '*://*/*.pdf',
+  '*://*/*.PDF',
+  '*://*/*.pdf?*',
+  '*://*/*.pdf#*',
+  '*://*/*DocumentCenter/View/*',
+  'file:///*.pdf',
+];
+
+function viewerBase(): string {
+  return browser.runtime.getURL(VIEWER_PATH as '/viewer.html');
+}
+
+/** Whether a tab shows a PDF: by its URL, or by asking the tab's document for its content type. */
+export async function isPdfTab(tab: Browser.tabs.Tab): Promise<boolean> {
+  const url = tab.url ?? '';
+  if (!url || isViewerUrl(url, viewerBase())) return false;
+  if (looksLikePdfUrl(url)) return true;
+  if (tab.id === undefined || !/^(https?|file):/.test(url)) return false;
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: () => document.contentType,
+    });
+    return result?.result === 'application/pdf';
+  } catch {
+    // No access to the tab (no activeTab grant): not something we can tell.
+    return false;
+  }
+}
+
+/** Opens a PDF in our viewer: in place of the current tab, or in a new tab next to it. */
+export async function openInViewer(
+  pdfUrl: string,
+  where: { replaceTabId?: number; besideTab?: Browser.tabs.Tab } = {},
+): Promise<void> {
+  const url = viewerUrl(viewerBase(), pdfUrl);
+  if (where.replaceTabId !== undefined) {
+    await browser.tabs.update(where.replaceTabId, { url });
+    return;
+  }
+  const beside = where.besideTab;
+  await browser.tabs.create({
+    url,
+    ...(beside?.index === undefined ? {} : { index: beside.index + 1 }),
+    ...(beside?.id === undefined ? {} : { openerTabId: beside.id }),
+  });
+}
+
+/**
+ * The toolbar button on a tab: if the tab shows a PDF, open it in the viewer (in place) and return
+ * true; otherwise return false and let the web-page surface analyse the tab.
+ */
+export async function openTabInViewer(tab: Browser.tabs.Tab): Promise<boolean> {
+  if (tab.id === undefined || !tab.url || !(await isPdfTab(tab))) return false;
+  await openInViewer(tab.url, { replaceTabId: tab.id });
+  return true;
+}
+
+function createMenu(): void {
+  browser.contextMenus.create(
+    {
+      id: ANALYSE_PDF_MENU_ID,
+      title: 'Analyse this PDF with ICE Policy Lens',
+      contexts: ['link'],
+      targetUrlPatterns: PDF_LINK_PATTERNS,
+    },
+    // Created again on every install/update; a duplicate id is not an error worth reporting.
+    () => void browser.runtime.lastError,
+  );
+}
+
+/** Whether a navigation should be sent to the viewer under the redirect setting. */
+export function shouldRedirect(url: string, alreadyRedirected: ReadonlySet<string>, base: string): boolean {
+  if (!looksLikePdfUrl(url) || isViewerUrl(url, base)) return false;
+  if (url.includes(ORIGINAL_MARK)) return false;
+  // The same tab returning to a PDF we redirected (Back, reload) wants the original: let it through.
+  return !alreadyRedirected.has(url.split('#')[0] ?? url);
+}
+
+function setupRedirect(): void {
+  const redirected = new Map<number, Set<string>>();
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    const url = change.url;
+    if (!url) return;
+    void (async () => {
+      const stored = await browser.storage.local.get(OPEN_PDFS_SETTING);
+      if (stored[OPEN_PDFS_SETTING] !== true) return;
+      const seen = redirected.get(tabId) ?? new Set<string>();
+      if (!shouldRedirect(url, seen, viewerBase())) return;
+      seen.add(url.split('#')[0] ?? url);
+      redirected.set(tabId, seen);
+      await openInViewer(url, { replaceTabId: tabId });
+    })();
+  });
+  browser.tabs.onRemoved.addListener((tabId) => redirected.delete(tabId));
+}
+
+/** Installs the PDF routes; called once from the background. */
+export function setupPdfRouting(): void {
+  browser.runtime.onInstalled.addListener(createMenu);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== ANALYSE_PDF_MENU_ID || !info.linkUrl) return;
+    void openInViewer(info.linkUrl, tab ? { besideTab: tab } : {});
+  });
+  setupRedirect();
+}
