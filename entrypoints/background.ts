@@ -1,6 +1,7 @@
 import { setupAnalyzeContract } from '@/src/page/setup-analyze';
 import { setupAutoAnalysis } from '@/src/page/setup-auto-analysis';
 import { setupToolbar } from '@/src/page/setup-toolbar';
+import { setupPdfRouting } from '@/src/pdf/pdf-routing';
 
 // The background is the hub between the toolbar, the tabs and the extension pages. It holds no logic:
 // each feature has one setup function, and each adds its own line here. See src/messages.ts.
@@ -9,6 +10,7 @@ export default defineBackground(() => {
   setupToolbar();
   setupAnalyzeContract();
   setupAutoAnalysis();
-  // PDF viewer: setupPdf…() goes here.
+  // PDF viewer (toolbar on PDF tabs, "Analyse this PDF" on links, optional redirect).
+  setupPdfRouting();
   // Saved excerpts: setupExcerpts…() goes here.
 });

@@ -117,6 +117,9 @@ function setupRedirect(): void {
 /** Installs the PDF routes; called once from the background. */
 export function setupPdfRouting(): void {
   browser.runtime.onInstalled.addListener(createMenu);
+  // The web surface's own click handler opens the side panel and analyses the page; on a PDF tab
+  // this one takes the tab to the viewer instead (the web handler's attempt there simply fails).
+  browser.action.onClicked.addListener((tab) => void openTabInViewer(tab).catch(() => false));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== ANALYSE_PDF_MENU_ID || !info.linkUrl) return;
     void openInViewer(info.linkUrl, tab ? { besideTab: tab } : {});
