@@ -11,7 +11,7 @@ import { FlagPopup, type PopupPlacement, placeUnder } from './flag-popup';
 import { originPattern } from './load-pdf';
 import { PdfSession, type PdfSource, type Phase, sourceName } from './pdf-session';
 import { type SearchHit, searchPages } from './text-search';
-import { useViewerKeys } from './viewer-keys';
+import { useFlagCommands, useViewerKeys } from './viewer-keys';
 import { ChooseFilePanel, PasswordForm, ProblemPanel, ProgressPanel, TextLayerBanner } from './viewer-panels';
 import { nextZoom, ViewerToolbar } from './viewer-toolbar';
 
@@ -167,6 +167,8 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
     onEscape: closePopup,
     enabled: Boolean(pdf),
   });
+
+  useFlagCommands(stepFlag);
 
   const chooseFile = () => fileInput.current?.click();
   const openFile = async (file: File | undefined) => {

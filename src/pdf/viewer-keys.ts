@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 
 /**
  * Keyboard shortcuts of the viewer. Single keys (n, p, /, +, −) only when focus is not in a text
@@ -46,4 +47,25 @@ export function useViewerKeys(handlers: {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+}
+
+/**
+ * The extension's next/previous-flag shortcuts (Alt+Shift+N / Alt+Shift+B by default) reach the
+ * background, which forwards them to content scripts; the viewer has none, so it listens itself and
+ * acts only when its own tab is the one the shortcut was pressed in.
+ */
+export function useFlagCommands(onStep: (direction: 1 | -1) => void): void {
+  useEffect(() => {
+    let ownTabId: number | undefined;
+    void browser.tabs.getCurrent().then((tab) => {
+      ownTabId = tab?.id;
+    });
+    const onCommand = (command: string, tab?: { id?: number }) => {
+      if (ownTabId === undefined || tab?.id !== ownTabId) return;
+      if (command === 'next-flag') onStep(1);
+      else if (command === 'previous-flag') onStep(-1);
+    };
+    browser.commands.onCommand.addListener(onCommand);
+    return () => browser.commands.onCommand.removeListener(onCommand);
+  }, [onStep]);
 }

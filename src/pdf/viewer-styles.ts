@@ -5,7 +5,7 @@ import { SEARCH_HIGHLIGHT_NAME } from './document-view';
  * needs (absolutely placed, transparent, scaled spans) instead of importing its whole viewer sheet.
  */
 export const viewerCss = `
-html, body { margin: 0; height: 100%; }
+html, body { margin: 0; height: 100%; overflow: hidden; }
 body { background: var(--pl-surface-2); color: var(--pl-text); font: 14px/1.45 var(--pl-font); }
 .pl-viewer { display: flex; flex-direction: column; height: 100vh; }
 .pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
