@@ -44,6 +44,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+B' },
         description: 'Jump to the previous flagged passage',
       },
+      'save-excerpt': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected text as an excerpt',
+      },
     },
     // No remote code, no eval: everything the extension runs ships in the package.
     content_security_policy: {

@@ -1,3 +1,4 @@
+import { setupExcerpts } from '@/src/excerpts/excerpt-background';
 import { setupAnalyzeContract } from '@/src/page/setup-analyze';
 import { setupAutoAnalysis } from '@/src/page/setup-auto-analysis';
 import { setupToolbar } from '@/src/page/setup-toolbar';
@@ -12,5 +13,6 @@ export default defineBackground(() => {
   setupAutoAnalysis();
   // PDF viewer (toolbar on PDF tabs, "Analyse this PDF" on links, optional redirect).
   setupPdfRouting();
-  // Saved excerpts: setupExcerpts…() goes here.
+  // Saved excerpts ("Save excerpt" menu and shortcut, the excerpts page, storage upgrades).
+  setupExcerpts();
 });

@@ -1,3 +1,4 @@
+import { setupPageExcerpts } from '@/src/excerpts/setup-page-excerpts';
 import { isMessage, sendToExtension } from '@/src/messages';
 import { looksLikePolicyPage } from '@/src/page/looks-like-policy';
 import { createPolicyLens, type PolicyLensOptions } from '@/src/page/policy-lens';
@@ -25,9 +26,10 @@ export default defineContentScript({
           // No side panel open and the background asleep: nobody needs to hear it.
         });
       },
-      // The excerpts feature sets `options.onSave` here.
     };
     const lens = createPolicyLens(document, options);
+    // Saved excerpts: the popup's "Save excerpt", save-selection, saved ones shown again.
+    setupPageExcerpts(document, lens, options);
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isMessage(message, 'policy-lens/report')) return lens.report();
