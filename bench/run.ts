@@ -7,9 +7,11 @@ import { writeFileSync } from 'node:fs';
 import { engineBenchmark } from './engine';
 import { describeMachine, type Machine } from './machine';
 import type { BenchSection } from './measure';
+import { pdfNodeBenchmark } from './pdf-node';
 
 const BENCHMARKS: Record<string, () => BenchSection | Promise<BenchSection>> = {
   engine: engineBenchmark,
+  'pdf-node': pdfNodeBenchmark,
 };
 
 function markdownTable(rows: string[][]): string {

@@ -153,6 +153,9 @@ export function blockText(root: WalkNode): string {
     }
     const breaks = PARAGRAPHS.has(name) ? 2 : BLOCKS.has(name) ? 1 : 0;
     if (breaks) requireBreaks(breaks);
+    // A list right after a lead-in ("Officers shall not:") continues that sentence: its items are
+    // read with the lead-in, so they are kept on the next line rather than after a blank one.
+    if ((name === 'UL' || name === 'OL') && out[out.length - 1]?.endsWith(':')) pendingBreaks = 1;
     if (CELLS.has(name) && !atLineStart && pendingBreaks === 0) write('\t');
     const inPre = pre || name === 'PRE';
     const children = node.childNodes;

@@ -34,14 +34,14 @@ async function reasonOf(promise: Promise<unknown>): Promise<string> {
 describe('blockText', () => {
   const body = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body;
 
-  it('separates blocks by line breaks and paragraphs, headings and lists by blank lines', () => {
+  it('separates blocks by line breaks, paragraphs, headings and lists by blank lines, except a list after its lead-in', () => {
     const text = blockText(
       body(`<h2>413.4 Detentions</h2><p>An officer
         may   <b>detain</b> a person.</p><p>Officers shall not:</p>
         <ul><li>ask about status;</li><li>hold anyone.</li></ul><div>Next</div><div>block<br>line two</div>`),
     );
     expect(text).toBe(
-      '413.4 Detentions\n\nAn officer may detain a person.\n\nOfficers shall not:\n\nask about status;\nhold anyone.\n\nNext\nblock\nline two',
+      '413.4 Detentions\n\nAn officer may detain a person.\n\nOfficers shall not:\nask about status;\nhold anyone.\n\nNext\nblock\nline two',
     );
   });
 
