@@ -203,10 +203,13 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
           reason: 'Reading was cancelled before the last page, so there is no scorecard yet.',
         }
       : phase.name === 'problem'
-        ? { status: 'failed', reason: phase.problem.title }
+        ? { status: 'failed', reason: `No scorecard: ${phase.problem.title.toLowerCase()}.` }
         : {
             status: 'loading',
-            message: phase.name === 'reading' ? 'Reading every page…' : 'Opening the PDF…',
+            message:
+              phase.name === 'reading'
+                ? 'The scorecard appears once every page is read.'
+                : 'Opening the PDF…',
           };
   const position = popup ? flags.indexOf(popup.flag) : -1;
   const lexipolLabel = popup && analysed ? lexipolLabelFor(popup.flag, analysed) : null;

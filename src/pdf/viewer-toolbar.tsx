@@ -29,9 +29,7 @@ export function nextZoom(scale: number, direction: 1 | -1): number {
 }
 
 export function ViewerToolbar(props: ToolbarProps) {
-  const [pageInput, setPageInput] = useState(String(props.page));
   const [copied, setCopied] = useState(false);
-  useEffect(() => setPageInput(String(props.page)), [props.page]);
   const disabled = props.pageCount === 0;
   return (
     <header class="pl-toolbar">
@@ -75,108 +73,115 @@ export function ViewerToolbar(props: ToolbarProps) {
         ) : null}
       </div>
       <nav class="pl-tools" aria-label="Document">
-        <form
-          class="pl-pagenav"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const page = Number(pageInput);
-            if (Number.isInteger(page) && page >= 1 && page <= props.pageCount) props.onPage(page);
-            else setPageInput(String(props.page));
-          }}
-        >
-          <button
-            type="button"
-            class="pl-tool"
-            aria-label="Previous page"
-            disabled={disabled || props.page <= 1}
-            onClick={() => props.onPage(props.page - 1)}
-          >
-            ‹
-          </button>
-          <label>
-            <span class="pl-visually-hidden">Page</span>
-            <input
-              class="pl-page-input"
-              inputMode="numeric"
-              value={pageInput}
-              disabled={disabled}
-              aria-label="Page number"
-              onInput={(event) => setPageInput((event.target as HTMLInputElement).value)}
-            />
-          </label>
-          <span class="pl-page-count" data-page-count={props.pageCount}>
-            of {props.pageCount}
-          </span>
-          <button
-            type="button"
-            class="pl-tool"
-            aria-label="Next page"
-            disabled={disabled || props.page >= props.pageCount}
-            onClick={() => props.onPage(props.page + 1)}
-          >
-            ›
-          </button>
-        </form>
-        <fieldset class="pl-zoom">
-          <legend class="pl-visually-hidden">Zoom</legend>
-          <button
-            type="button"
-            class="pl-tool"
-            aria-label="Zoom out"
-            disabled={disabled}
-            onClick={() => props.onZoom(nextZoom(props.scale, -1))}
-          >
-            −
-          </button>
-          <span class="pl-zoom-value" aria-live="polite">
-            {Math.round(props.scale * 100)}%
-          </span>
-          <button
-            type="button"
-            class="pl-tool"
-            aria-label="Zoom in"
-            disabled={disabled}
-            onClick={() => props.onZoom(nextZoom(props.scale, 1))}
-          >
-            +
-          </button>
-        </fieldset>
-        <form
-          class="pl-search"
-          onSubmit={(event) => {
-            event.preventDefault();
-            props.onSearchStep(1);
-          }}
-        >
-          <input
-            ref={(el) => {
-              props.searchInput.current = el;
-            }}
-            type="search"
-            placeholder="Find in document"
-            aria-label="Find in document"
-            value={props.search.query}
-            disabled={disabled}
-            onInput={(event) => props.onSearch((event.target as HTMLInputElement).value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && event.shiftKey) {
-                event.preventDefault();
-                props.onSearchStep(-1);
-              }
-            }}
-          />
-          <span class="pl-search-count" aria-live="polite">
-            {props.search.query.trim()
-              ? props.search.total === 0
-                ? 'No matches'
-                : `${props.search.index + 1} of ${props.search.total}`
-              : ''}
-          </span>
-        </form>
+        {disabled ? null : <DocumentTools {...props} />}
         <button type="button" class="pl-tool" onClick={props.onOpenFile}>
           Open file…
         </button>
       </nav>
     </header>
+  );
+}
+
+/** Page navigation, zoom and find: only once a document is open. */
+function DocumentTools(props: ToolbarProps) {
+  const [pageInput, setPageInput] = useState(String(props.page));
+  useEffect(() => setPageInput(String(props.page)), [props.page]);
+  return (
+    <>
+      <form
+        class="pl-pagenav"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const page = Number(pageInput);
+          if (Number.isInteger(page) && page >= 1 && page <= props.pageCount) props.onPage(page);
+          else setPageInput(String(props.page));
+        }}
+      >
+        <button
+          type="button"
+          class="pl-tool"
+          aria-label="Previous page"
+          disabled={props.page <= 1}
+          onClick={() => props.onPage(props.page - 1)}
+        >
+          ‹
+        </button>
+        <label>
+          <span class="pl-visually-hidden">Page</span>
+          <input
+            class="pl-page-input"
+            inputMode="numeric"
+            value={pageInput}
+            aria-label="Page number"
+            onInput={(event) => setPageInput((event.target as HTMLInputElement).value)}
+          />
+        </label>
+        <span class="pl-page-count" data-page-count={props.pageCount}>
+          of {props.pageCount}
+        </span>
+        <button
+          type="button"
+          class="pl-tool"
+          aria-label="Next page"
+          disabled={props.page >= props.pageCount}
+          onClick={() => props.onPage(props.page + 1)}
+        >
+          ›
+        </button>
+      </form>
+      <fieldset class="pl-zoom">
+        <legend class="pl-visually-hidden">Zoom</legend>
+        <button
+          type="button"
+          class="pl-tool"
+          aria-label="Zoom out"
+          onClick={() => props.onZoom(nextZoom(props.scale, -1))}
+        >
+          −
+        </button>
+        <span class="pl-zoom-value" aria-live="polite">
+          {Math.round(props.scale * 100)}%
+        </span>
+        <button
+          type="button"
+          class="pl-tool"
+          aria-label="Zoom in"
+          onClick={() => props.onZoom(nextZoom(props.scale, 1))}
+        >
+          +
+        </button>
+      </fieldset>
+      <form
+        class="pl-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSearchStep(1);
+        }}
+      >
+        <input
+          ref={(el) => {
+            props.searchInput.current = el;
+          }}
+          type="search"
+          placeholder="Find in document"
+          aria-label="Find in document"
+          value={props.search.query}
+          onInput={(event) => props.onSearch((event.target as HTMLInputElement).value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && event.shiftKey) {
+              event.preventDefault();
+              props.onSearchStep(-1);
+            }
+          }}
+        />
+        <span class="pl-search-count" aria-live="polite">
+          {props.search.query.trim()
+            ? props.search.total === 0
+              ? 'No matches'
+              : `${props.search.index + 1} of ${props.search.total}`
+            : ''}
+        </span>
+      </form>
+    </>
   );
 }
