@@ -28,6 +28,12 @@ export function SidePanel() {
       setTabId(id);
       analyse(id);
     };
+    // `sidepanel.html?tabId=N` shows one tab's scorecard in a normal tab (tests, the demo, bug reports).
+    const pinned = Number(new URLSearchParams(location.search).get('tabId'));
+    if (pinned > 0) {
+      show(pinned);
+      return;
+    }
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => show(tab?.id));
     const onActivated = (info: { tabId: number }) => show(info.tabId);
     browser.tabs.onActivated.addListener(onActivated);
@@ -86,7 +92,7 @@ export function SidePanel() {
           flag
         </span>
         <span>
-          <FlagIcon kind="lexipol" size={14} /> <span class="pl-legend-lexipol">dotted underline</span>:
+          <FlagIcon kind="lexipol" size={14} /> <span class="pl-legend-lexipol">dotted line above</span>:
           Lexipol language
         </span>
         <span>Keys: Alt+Shift+N next flag, Alt+Shift+B previous flag.</span>
@@ -108,5 +114,5 @@ html, body { margin: 0; background: var(--pl-surface-2); color: var(--pl-text); 
 .pl-legend .pl-icon-lexipol { color: var(--pl-lexipol); }
 .pl-legend-red { text-decoration: underline wavy var(--pl-red); text-underline-offset: 3px; }
 .pl-legend-green { text-decoration: underline double var(--pl-green); text-underline-offset: 3px; }
-.pl-legend-lexipol { text-decoration: underline dotted var(--pl-lexipol); text-decoration-thickness: 2px; text-underline-offset: 3px; }
+.pl-legend-lexipol { text-decoration: overline dotted var(--pl-lexipol); text-decoration-thickness: 2px; text-underline-offset: 3px; }
 `;

@@ -4,7 +4,7 @@ import type { Flag } from '../engine/report';
  * Finds the flag under a text offset (a click) among passages sorted by start. Binary search for the
  * last passage starting at or before the offset, then a short walk back bounded by the longest
  * passage, because passages of different questions may overlap; the shortest covering passage wins
- * (it is the most specific).
+ * (it is the most specific), and among equal ones the first in reading order.
  */
 export function flagIndexAt(passages: readonly Flag[], offset: number, longest: number): number {
   let lo = 0;
@@ -24,7 +24,8 @@ export function flagIndexAt(passages: readonly Flag[], offset: number, longest: 
     const start = flag.start ?? 0;
     if (start < offset - longest) break;
     const end = flag.end ?? 0;
-    if (offset < end && end - start < bestLength) {
+    // `<=` while walking back: on a tie the earlier flag (lower question on the same passage) wins.
+    if (offset < end && end - start <= bestLength) {
       best = i;
       bestLength = end - start;
     }

@@ -132,6 +132,7 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
           questionText: info.question,
           questionTitle: info.title,
           modelLanguage: info.modelLanguage,
+          greenCriteria: info.greenCriteria,
           position: { index: index + 1, total: passages.length },
           lexipolLabel: lexipolLabelAt(flag),
           onPrevious: () => openAt((index - 1 + passages.length) % passages.length, true),

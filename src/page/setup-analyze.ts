@@ -9,8 +9,10 @@ import { analyseTab } from './analyse-tab';
 export function setupAnalyzeContract(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isMessage(message, 'policy-lens/analyze')) return undefined;
-    // Only our own pages may drive analysis; content scripts (sender.tab set) may not.
-    if (sender.tab) return Promise.reject(new Error('policy-lens/analyze is for extension pages'));
+    // Only our own pages may drive analysis (an extension page opened in a tab has a sender.tab too, so
+    // the page's URL is what tells it apart from a content script).
+    if (!sender.url?.startsWith(browser.runtime.getURL('/')))
+      return Promise.reject(new Error('policy-lens/analyze is for extension pages'));
     return analyseTab(message.tabId);
   });
 }

@@ -16,6 +16,11 @@ export interface FlagCardProps {
   questionTitle: string;
   /** Model language for this question; shown under red flags as "ask for this instead". */
   modelLanguage: readonly ModelLanguage[];
+  /**
+   * The guide's green-flag criteria in plain words: shown under a red flag instead of model language
+   * when the guide quotes none for this question (e.g. question 5).
+   */
+  greenCriteria?: string;
   /** 1-based position of this flag among all passages of the document, in reading order. */
   position?: { index: number; total: number };
   /** Label of recognised Lexipol boilerplate this passage lies in, if any. */
@@ -81,6 +86,12 @@ export function FlagCard(props: FlagCardProps) {
             </figure>
           ))}
         </section>
+      ) : flag.flag === 'red' && props.greenCriteria ? (
+        <section class="pl-card-model" aria-label="What a strong policy says instead">
+          <h3>Ask for this instead</h3>
+          <p class="pl-card-criteria">{props.greenCriteria}</p>
+          <p class="pl-card-criteria-source">What the guide counts as a green flag for this question</p>
+        </section>
       ) : null}
       <p class="pl-card-rule">
         Rule <code>{flag.rule}</code>
@@ -141,7 +152,8 @@ export const flagCardCss = `
   color: var(--pl-green); }
 .pl-card-model figure { margin: 0 0 6px; }
 .pl-card-model blockquote { margin: 0; font-size: 13px; }
-.pl-card-model figcaption { font-size: 12px; color: var(--pl-muted); margin-top: 2px; }
+.pl-card-model figcaption, .pl-card-criteria-source { font-size: 12px; color: var(--pl-muted); margin: 2px 0 0; }
+.pl-card-criteria { margin: 0; font-size: 13px; }
 .pl-card-rule { margin: 0 0 10px; font-size: 12px; color: var(--pl-muted); }
 .pl-card-rule code { font: 12px/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 .pl-card-actions { display: flex; gap: 8px; flex-wrap: wrap; }

@@ -3,7 +3,7 @@
  *
  * Red and green must be told apart without colour (colour-blind readers, greyscale printouts):
  * red is a WAVY underline and a stop-sign icon, green a SOLID DOUBLE underline and a check-mark icon,
- * Lexipol boilerplate a DOTTED underline and an "L" badge. The tints are translucent so that they keep
+ * Lexipol boilerplate a DOTTED line above the text and an "L" badge. The tints are translucent so that they keep
  * contrast on light and dark pages; the underline inks are chosen per page darkness.
  */
 
@@ -76,7 +76,8 @@ export function pageHighlightCss(scheme: 'light' | 'dark'): string {
   const rules: string[] = [];
   for (const kind of HIGHLIGHT_KINDS) {
     const ink = inks[kind];
-    const decoration = `underline ${FLAG_LINE_STYLE[kind]} ${ink.line}`;
+    // Lexipol draws ABOVE the line, so it still shows where a red or green underline overlaps it.
+    const decoration = `${kind === 'lexipol' ? 'overline' : 'underline'} ${FLAG_LINE_STYLE[kind]} ${ink.line}`;
     const thickness = kind === 'red' ? '1.5px' : kind === 'green' ? '3px' : '2px';
     const body = `background-color: ${ink.tint}; text-decoration: ${decoration}; text-decoration-thickness: ${thickness}; text-underline-offset: 3px; text-decoration-skip-ink: none;`;
     rules.push(`::highlight(${HIGHLIGHT_NAMES[kind]}) { ${body} }`);

@@ -44,6 +44,20 @@ describe('FlagCard', () => {
     expect(text).toContain('2 of 3');
   });
 
+  it('falls back to the guide green criteria when it quotes no model language', () => {
+    const root = mount(
+      <FlagCard
+        flag={red}
+        questionText="Q"
+        questionTitle="T"
+        modelLanguage={[]}
+        greenCriteria="Officers keep the peace only."
+      />,
+    );
+    expect(root.textContent).toContain('Ask for this instead');
+    expect(root.textContent).toContain('Officers keep the peace only.');
+  });
+
   it('does not offer model language under a green flag', () => {
     const root = mount(<FlagCard flag={green} questionText="Q1" questionTitle="T" modelLanguage={model} />);
     expect(root.textContent).toContain('Green flag');
