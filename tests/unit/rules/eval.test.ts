@@ -111,6 +111,21 @@ function describeCases(title: string, file: string, minimum: number): void {
 describeCases('evaluation sentences', 'sentences.yaml', 120);
 describeCases('hold-out sentences', 'holdout.yaml', 25);
 
+describe('evaluation: model language', () => {
+  // What the scorecard tells people to ask for must itself read as green, and never red.
+  const models = book.questions.flatMap((q) => q.modelLanguage.map((m) => [q.id, m.text] as const));
+
+  it('covers the guide quotes', () => {
+    expect(models.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(models)('question %i model language is green', (id, text) => {
+    const flags = flagsOf(analyzeText(text, 'model language'));
+    expect(flags.has(`q${id} green`)).toBe(true);
+    expect([...flags].filter((f) => f.endsWith('red'))).toEqual([]);
+  });
+});
+
 describe('evaluation policies', () => {
   const expected = parse(readFileSync(join(evalDir, 'policies', 'expected.yaml'), 'utf8')) as Record<
     string,
