@@ -1,0 +1,333 @@
+/**
+ * Segmentation: cuts normalised policy text into the units rules read — sentences, list items and
+ * headings — and records for each its list lead-in, its section and its clauses.
+ *
+ * Lines first: a blank line always ends a unit; a single line break is a hard wrap inside a sentence
+ * unless the next line opens a list item, a heading or a numbered section. Then sentences inside each
+ * paragraph or item, minding abbreviations ("8 U.S.C. § 1373", "Lunn v. Commonwealth", "Sec. 12").
+ * Lists: a unit ending with ":" leads the items that follow (marked "(a)", "1.", "iv)", "•" …, or
+ * unmarked lines after the colon, as PDFs often lose bullets), also inline ("shall not: (a) …; (b) …").
+ */
+
+import {
+  type HeadingCase,
+  headingCase,
+  type ListMarker,
+  listMarkerAt,
+  type MarkerReading,
+  type SectionNumber,
+  sectionNumberAt,
+} from './segment-lines';
+import { inlineListAt, SentenceScanner } from './segment-sentences';
+
+export type SegmentKind = 'sentence' | 'item' | 'heading';
+export interface Segment {
+  start: number; // normalised offsets; trimmed (no leading/trailing whitespace, no list marker like "(a)" / "1." / "•")
+  end: number; // exclusive
+  kind: SegmentKind;
+  /** For a list item: index (in the returned array) of its lead-in sentence ("Officers shall not:"), else -1. */
+  leadIn: number;
+  /** Nearest section number or heading before it, short: "413.4", "Sec. 12", "IMMIGRATION DETAINERS"; else null. */
+  section: string | null;
+  /** Clause start offsets inside the segment (first === start): split after ";" and before ", but" / ", nor" /
+   *  ", however" / ", except that" / "; provided" — used to give each clause its own sentence kind. */
+  clauses: number[];
+}
+
+interface Line {
+  start: number;
+  end: number;
+  blankBefore: boolean;
+}
+
+interface ListLevel {
+  style: string;
+  ordinal: number;
+  leadIn: number;
+}
+
+interface Block {
+  start: number;
+  end: number;
+  item: boolean;
+  leadIn: number;
+  /** Opened after a lead-in without markers: the next capitalised line is the next item. */
+  unmarked: boolean;
+}
+
+const MAX_SECTION_LABEL = 60;
+
+const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+
+/** Non-blank lines, trimmed, each knowing whether a blank line came before it. */
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let blankBefore = false;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let a = start;
+    let b = end;
+    while (a < b && isWhite(text.charCodeAt(a))) a++;
+    while (b > a && isWhite(text.charCodeAt(b - 1))) b--;
+    if (a < b) {
+      lines.push({ start: a, end: b, blankBefore });
+      blankBefore = false;
+    } else if (lines.length > 0) {
+      blankBefore = true;
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+const endsSentence = (c: number) => c === 0x2e || c === 0x3f || c === 0x21 || c === 0x3a || c === 0x3b;
+
+function isLowerStart(text: string, at: number): boolean {
+  const ch = text[at] ?? '';
+  return ch !== ch.toUpperCase();
+}
+
+function isUpperStart(text: string, at: number): boolean {
+  const ch = text[at] ?? '';
+  return ch !== ch.toLowerCase();
+}
+
+function shortLabel(label: string): string {
+  if (label.length <= MAX_SECTION_LABEL) return label;
+  const cut = label.lastIndexOf(' ', MAX_SECTION_LABEL);
+  return label.slice(0, cut > 20 ? cut : MAX_SECTION_LABEL);
+}
+
+/** Markers whose item could instead be a numbered heading ("I. PURPOSE", "A. Detainers", "1. Definitions"). */
+function mayNumberHeading(marker: ListMarker): boolean {
+  return marker.readings.some((r) => r.kind === 'upper' || r.kind === 'ROMAN' || r.kind === 'number');
+}
+
+export function segment(text: string): Segment[] {
+  const segments: Segment[] = [];
+  const scanner = new SentenceScanner(text);
+  const lines = linesOf(text);
+  let section: string | null = null;
+  let levels: ListLevel[] = [];
+  let block: Block | null = null;
+  /** Index of the segment that ended the last block with ":", or -1. */
+  let leadIn = -1;
+  let leadInIsItem = false;
+
+  const push = (start: number, end: number, kind: SegmentKind, lead: number): number => {
+    let a = start;
+    let b = end;
+    while (a < b && isWhite(text.charCodeAt(a))) a++;
+    while (b > a && isWhite(text.charCodeAt(b - 1))) b--;
+    if (kind === 'item') b = trimConnector(text, a, b);
+    if (a >= b) return -1;
+    segments.push({ start: a, end: b, kind, leadIn: lead, section, clauses: scanner.clauseStarts(a, b) });
+    return segments.length - 1;
+  };
+
+  /** Sentences (and inline lists) of [from, to), as `kind` units led by `lead`. */
+  const emitSentences = (from: number, to: number, kind: 'sentence' | 'item', lead: number) => {
+    let last = -1;
+    for (let pos = from; pos < to; ) {
+      while (pos < to && isWhite(text.charCodeAt(pos))) pos++;
+      if (pos >= to) break;
+      const end = scanner.sentenceEnd(pos, to);
+      const colon = scanner.firstColon;
+      const inline = colon >= 0 ? inlineListAt(scanner, colon, end, to) : null;
+      if (inline) {
+        const head = push(pos, inline.colon + 1, kind, lead);
+        for (const item of inline.items) last = push(item.start, item.end, 'item', head >= 0 ? head : lead);
+        pos = inline.items[inline.items.length - 1]?.end ?? end;
+        continue;
+      }
+      last = push(pos, end, kind, lead);
+      pos = end;
+    }
+    return last;
+  };
+
+  const closeBlock = () => {
+    if (!block) return;
+    const current = block;
+    block = null;
+    if (current.start < 0) return;
+    const before = segments.length;
+    const last = emitSentences(
+      current.start,
+      current.end,
+      current.item ? 'item' : 'sentence',
+      current.leadIn,
+    );
+    const lastSeg = last >= 0 ? segments[last] : undefined;
+    if (lastSeg && text.charCodeAt(lastSeg.end - 1) === 0x3a && segments.length - before >= 1) {
+      leadIn = last;
+      leadInIsItem = current.item;
+    } else {
+      leadIn = -1;
+    }
+  };
+
+  const openItem = (marker: ListMarker | null, start: number, lineEnd: number, unmarkedLead = -1) => {
+    const unmarked = !marker;
+    let lead = unmarked && leadIn < 0 ? unmarkedLead : leadIn;
+    if (marker) {
+      const reading = chooseReading(marker.readings, levels, leadIn >= 0 && leadInIsItem);
+      const level = levelOf(levels, reading.style);
+      if (level >= 0 && !(leadIn >= 0 && leadInIsItem && levels[level]!.ordinal + 1 !== reading.ordinal)) {
+        levels = levels.slice(0, level + 1);
+        lead = levels[level]!.leadIn;
+        levels[level]!.ordinal = reading.ordinal;
+      } else {
+        if (leadIn >= 0 && !leadInIsItem) levels = [];
+        lead = leadIn >= 0 ? leadIn : (levels[levels.length - 1]?.leadIn ?? -1);
+        levels.push({ style: reading.style, ordinal: reading.ordinal, leadIn: lead });
+      }
+    }
+    leadIn = -1;
+    block = { start: start < lineEnd ? start : -1, end: lineEnd, item: true, leadIn: lead, unmarked };
+  };
+
+  const openParagraph = (start: number, end: number) => {
+    levels = [];
+    leadIn = -1;
+    block = { start, end, item: false, leadIn: -1, unmarked: false };
+  };
+
+  for (let j = 0; j < lines.length; j++) {
+    const line = lines[j]!;
+    const prev = j > 0 ? lines[j - 1] : undefined;
+    const next = lines[j + 1];
+    const prevSegment = segments[segments.length - 1];
+    const afterHeading = !block && prevSegment?.kind === 'heading' && prevSegment.end === prev?.end;
+    const unitMayStart =
+      !prev || line.blankBefore || afterHeading || endsSentence(text.charCodeAt(prev.end - 1));
+
+    const marker = listMarkerAt(text, line.start, line.end);
+    const sectionNo = marker ? null : sectionNumberAt(text, line.start, line.end);
+    const heading = unitMayStart
+      ? headingOf(text, line, next, marker, sectionNo, levels.length > 0 || leadIn >= 0)
+      : null;
+
+    if (heading) {
+      closeBlock();
+      // An ALL CAPS heading wrapped over two lines is one heading.
+      if (
+        afterHeading &&
+        prevSegment &&
+        !line.blankBefore &&
+        heading.kind === 'caps' &&
+        !marker &&
+        !sectionNo &&
+        headingCase(text, prevSegment.start, prevSegment.end) === 'caps'
+      ) {
+        if (prevSegment.section === shortLabel(text.slice(prevSegment.start, prevSegment.end))) {
+          section = shortLabel(text.slice(prevSegment.start, line.end).replace(/\s+/g, ' '));
+          prevSegment.section = section;
+        }
+        prevSegment.end = line.end;
+        prevSegment.clauses = new SentenceScanner(text).clauseStarts(prevSegment.start, prevSegment.end);
+        continue;
+      }
+      section = heading.label;
+      push(line.start, line.end, 'heading', -1);
+      levels = [];
+      leadIn = -1;
+      continue;
+    }
+    if (marker) {
+      closeBlock();
+      openItem(marker, marker.textStart, line.end);
+      continue;
+    }
+    if (sectionNo?.numeric && unitMayStart) {
+      closeBlock();
+      section = sectionNo.label;
+      openParagraph(sectionNo.textStart, line.end);
+      continue;
+    }
+    const current = block as Block | null;
+    if (current && !line.blankBefore) {
+      if (current.start < 0) current.start = line.start;
+      const prevChar = text.charCodeAt(current.end - 1);
+      const upper = isUpperStart(text, line.start);
+      if (upper && prevChar === 0x3a) {
+        // "... any of the following:" then a capitalised line: items whose bullets the PDF lost.
+        closeBlock();
+        if (leadIn >= 0) openItem(null, line.start, line.end);
+        else openParagraph(line.start, line.end);
+        continue;
+      }
+      if (current.unmarked && upper) {
+        closeBlock();
+        if (prevChar === 0x2e || prevChar === 0x3f || prevChar === 0x21) openParagraph(line.start, line.end);
+        else openItem(null, line.start, line.end, current.leadIn);
+        continue;
+      }
+      current.end = line.end;
+      continue;
+    }
+    closeBlock();
+    openParagraph(line.start, line.end);
+  }
+  closeBlock();
+  return segments;
+}
+
+/** A heading on this line, with its section label, or null. */
+function headingOf(
+  text: string,
+  line: Line,
+  next: Line | undefined,
+  marker: ListMarker | null,
+  sectionNo: SectionNumber | null,
+  inList: boolean,
+): { label: string; kind: HeadingCase } | null {
+  if (marker && (inList || !mayNumberHeading(marker))) return null;
+  const textStart = marker?.textStart ?? sectionNo?.textStart ?? line.start;
+  if (textStart >= line.end) return sectionNo ? { label: sectionNo.label, kind: 'caps' } : null;
+  const kind = headingCase(text, textStart, line.end);
+  if (!kind) return null;
+  if (kind === 'other' && !sectionNo?.numeric) return null;
+  // A short capitalised line followed by a lowercase one is the start of a wrapped sentence.
+  if (kind !== 'caps' && next && !next.blankBefore && isLowerStart(text, next.start)) return null;
+  const label = sectionNo?.label ?? shortLabel(text.slice(line.start, line.end));
+  return { label, kind };
+}
+
+function levelOf(levels: ListLevel[], style: string): number {
+  for (let k = levels.length - 1; k >= 0; k--) if (levels[k]!.style === style) return k;
+  return -1;
+}
+
+/** Picks the reading of an ambiguous label ("i" letter or roman) that continues an open list. */
+function chooseReading(
+  readings: MarkerReading[],
+  levels: ListLevel[],
+  nestedListDue: boolean,
+): MarkerReading {
+  if (readings.length === 1) return readings[0]!;
+  // After an item that ends with ":", "(i)" opens a nested roman list rather than following "(h)".
+  if (nestedListDue) for (const r of readings) if (r.ordinal === 1) return r;
+  for (const r of readings) {
+    const level = levelOf(levels, r.style);
+    if (level >= 0 && levels[level]!.ordinal + 1 === r.ordinal) return r;
+  }
+  for (const r of readings) if (levelOf(levels, r.style) >= 0) return r;
+  for (const r of readings) if (r.ordinal === 1) return r;
+  return readings[0]!;
+}
+
+/** End of an item without its trailing "; or", "; and", ";" or ",". */
+function trimConnector(text: string, start: number, end: number): number {
+  let b = end;
+  const tail = text.slice(Math.max(start, b - 12), b);
+  const m = /[;,]\s*(?:and\/or|and|or)$/.exec(tail);
+  if (m) b -= tail.length - m.index;
+  while (
+    b > start &&
+    (text.charCodeAt(b - 1) === 0x3b || text.charCodeAt(b - 1) === 0x2c || isWhite(text.charCodeAt(b - 1)))
+  )
+    b--;
+  return b;
+}
