@@ -33,7 +33,8 @@ const popupCss = `
 .pl-dialog { position: absolute; width: ${WIDTH}px; max-width: calc(100vw - 16px); max-height: 70vh; overflow: auto;
   box-shadow: var(--pl-shadow); border-radius: var(--pl-radius); background: var(--pl-surface);
   border: 1px solid var(--pl-border); outline: none; }
-.pl-dialog:focus-visible { outline: 3px solid var(--pl-focus); outline-offset: 2px; }
+.pl-dialog:focus { outline: none; }
+.pl-dialog:focus-visible { outline: 2px solid var(--pl-focus); outline-offset: 1px; }
 .pl-dialog[hidden] { display: none; }
 .pl-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -101,7 +101,10 @@ export function Scorecard({ state, onPassage, questionText, onRetry }: Scorecard
 
 function QuestionRow(props: { question: QuestionResult; text?: string; onPassage?: (flag: Flag) => void }) {
   const { question, onPassage } = props;
-  const counts = countPassages(question.flags);
+  // Several rules often flag the same sentence: the reader sees the passage once.
+  const shown = distinctPassages(question.flags);
+  const counts = countPassages(shown);
+  const total = counts.red + counts.green;
   const headingId = `pl-q${question.id}`;
   const iconKind = question.verdict;
   return (
@@ -122,20 +125,19 @@ function QuestionRow(props: { question: QuestionResult; text?: string; onPassage
         <span class={`pl-verdict pl-verdict-chip-${question.verdict}`}>
           <FlagIcon kind={iconKind} />
           <span>{verdictLabel(question)}</span>
+          {total > 0 ? (
+            <span class="pl-chip-count" title={`${counts.red} red, ${counts.green} green`}>
+              <span aria-hidden="true">· </span>
+              {counts.red > 0 && counts.green > 0 ? `${counts.red} red, ${counts.green} green` : total}
+              <span class="pl-visually-hidden">{total === 1 ? ' passage' : ' passages'}</span>
+            </span>
+          ) : null}
         </span>
       </div>
-      <p class="pl-row-reason">
-        {question.verdictReason}
-        {counts.red + counts.green > 0 ? (
-          <span class="pl-row-counts">
-            {' '}
-            ({counts.red} red, {counts.green} green)
-          </span>
-        ) : null}
-      </p>
-      {question.flags.length > 0 ? (
+      <p class="pl-row-reason">{question.verdictReason}</p>
+      {shown.length > 0 ? (
         <ul class="pl-passages">
-          {question.flags.map((flag, index) =>
+          {shown.map((flag, index) =>
             flag.absence ? (
               <li key={`absence-${index}`} class="pl-absence">
                 <FlagIcon kind="red" size={16} />
@@ -173,6 +175,18 @@ function QuestionRow(props: { question: QuestionResult; text?: string; onPassage
   );
 }
 
+/** One flag per passage and colour (the first rule's), absence findings kept as they are. */
+function distinctPassages(flags: readonly Flag[]): Flag[] {
+  const seen = new Set<string>();
+  return flags.filter((flag) => {
+    if (flag.absence) return true;
+    const key = `${flag.flag}:${flag.start}:${flag.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export const scorecardCss = `
 .pl-scorecard { font: 14px/1.45 var(--pl-font); color: var(--pl-text); }
 .pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
@@ -207,6 +221,7 @@ export const scorecardCss = `
 .pl-verdict-chip-green { color: var(--pl-green); background: var(--pl-green-soft); }
 .pl-verdict-chip-mixed { color: var(--pl-mixed); background: var(--pl-mixed-soft); }
 .pl-verdict-chip-silent { color: var(--pl-silent); background: var(--pl-silent-soft); }
+.pl-chip-count { font-weight: 600; }
 .pl-row-reason { margin: 6px 0 0 30px; font-size: 12.5px; color: var(--pl-muted); }
 .pl-passages { list-style: none; margin: 6px 0 0 30px; padding: 0; display: grid; gap: 4px; }
 .pl-passage, .pl-absence { display: flex; gap: 6px; align-items: flex-start; width: 100%; text-align: left;

@@ -54,6 +54,14 @@ describe('Scorecard', () => {
     expect(flag && TEXT.slice(flag.start ?? 0, flag.end ?? 0)).toBe(flag?.quote);
   });
 
+  it('shows a passage flagged by several rules once', () => {
+    const report = handMadeReport();
+    const q2 = report.questions.find((q) => q.id === 2)!;
+    q2.flags.push({ ...q2.flags[0]!, rule: 'q2-red-other-rule' });
+    const root = mount(<Scorecard state={{ status: 'ready', report }} onPassage={() => {}} />);
+    expect(root.querySelectorAll('[data-question="2"] button.pl-passage')).toHaveLength(1);
+  });
+
   it('uses the guide wording of a question when given', () => {
     const root = mount(
       <Scorecard
