@@ -1,28 +1,136 @@
 import { defaultRuleBook, type RuleBook } from '../rules/rule-book';
-import { originalText, type PolicyDocument } from './document';
-import type { Report } from './report';
+import { originalText, type PolicyDocument, pageOf } from './document';
+import { findFlags, type MatchedText } from './find-flags';
+import { HitList } from './hit-list';
+import { findLexipolMarkers, findLexipolRegions } from './lexipol';
+import { normalize, toOriginalSpan } from './normalize';
+import type { Flag, LexipolPassage, Report } from './report';
+import { ruleEngine } from './rule-engine';
+import { segment } from './segment';
+import { type Tokens, tokenize } from './tokenize';
+import { questionResult } from './verdict';
+import { textWarnings } from './warnings';
+import { internWords } from './words';
 
 /**
- * Analyse one policy: the whole pipeline from a source's text to the report every surface reads.
- * SKELETON: returns the report's shape with every question silent until the matcher lands.
+ * The whole pipeline from a source's text to the report every surface reads:
+ * original text → normalise → segment → one pass of the phrase matcher → rules per sentence or item →
+ * verdicts, plus Lexipol passages and warnings. Pure: no DOM, no extension API, no I/O.
  */
+
+/** Shown for a Lexipol footer or notice (markers), which has no passage of its own in lexipol.yaml. */
+export const LEXIPOL_MARKER = { fingerprint: 'lexipol-marker', label: 'Lexipol manual notice' } as const;
+
+/** A passage ends after its last word's full stop or closing quote, so a highlight covers the sentence. */
+function withClosingPunctuation(text: string, end: number): number {
+  let e = end;
+  while (e < text.length && e - end < 3 && '.;:!?)"\'”’'.includes(text[e]!)) e++;
+  return e;
+}
+
+/** Words on each page (after page headers and footers were dropped), from the tokens already made. */
+function wordsPerPage(tokens: Tokens, toOriginal: Int32Array, pageStarts: readonly number[]): number[] {
+  const counts = new Array<number>(pageStarts.length).fill(0);
+  let page = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    const at = toOriginal[tokens.start[t]!]!;
+    while (page + 1 < pageStarts.length && pageStarts[page + 1]! <= at) page++;
+    counts[page]!++;
+  }
+  return counts;
+}
+
 export function analyze(doc: PolicyDocument, book: RuleBook = defaultRuleBook): Report {
+  const engine = ruleEngine(book);
   const original = originalText(doc);
+  const norm = normalize(original);
+  const text = norm.text;
+  const segments = segment(text);
+  const tokens = tokenize(text);
+  const words = internWords(text, tokens);
+
+  // One pass: each segment's words go through the phrase trie once.
+  const scan = engine.matcher.scanner(text, words);
+  const tokenFrom = new Int32Array(segments.length);
+  const tokenTo = new Int32Array(segments.length);
+  const hitFrom = new Int32Array(segments.length);
+  const hitTo = new Int32Array(segments.length);
+  const hits = new HitList();
+  let t = 0;
+  segments.forEach((seg, i) => {
+    while (t < tokens.count && tokens.start[t]! < seg.start) t++;
+    const from = t;
+    while (t < tokens.count && tokens.end[t]! <= seg.end) t++;
+    tokenFrom[i] = from;
+    tokenTo[i] = t;
+    hitFrom[i] = hits.length;
+    if (from < t) scan(from, t, hits);
+    hitTo[i] = hits.length;
+  });
+  const mentionsImmigration = hits.group.subarray(0, hits.length).includes(engine.mentionsImmigration);
+  const matched: MatchedText = { segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo };
+
+  const originalSpan = (start: number, end: number) => {
+    const [a, b] = toOriginalSpan(norm, start, end);
+    return { start: a, end: b, page: pageOf(original.pageStarts, a) };
+  };
+
+  const flagsByQuestion = new Map<number, Flag[]>();
+  for (const { rule, segment: i } of findFlags(engine, matched)) {
+    const seg = segments[i]!;
+    const span = originalSpan(seg.start, seg.end);
+    const list = flagsByQuestion.get(rule.question) ?? [];
+    list.push({
+      rule: rule.id,
+      flag: rule.flag,
+      start: span.start,
+      end: span.end,
+      page: span.page,
+      quote: original.text.slice(span.start, span.end),
+      explanation: rule.explanation,
+      absence: false,
+      question: rule.question,
+      section: seg.section,
+    });
+    flagsByQuestion.set(rule.question, list);
+  }
+
+  const passages: LexipolPassage[] = findLexipolRegions(book.lexipol.entries, words).map((region) => {
+    const span = originalSpan(
+      tokens.start[region.firstToken]!,
+      withClosingPunctuation(text, tokens.end[region.lastToken]!),
+    );
+    return {
+      ...span,
+      fingerprint: region.entry.id,
+      similarity: region.similarity,
+      label: region.entry.label,
+    };
+  });
+  for (const [start, end] of findLexipolMarkers(book.lexipol.markers, original.text)) {
+    passages.push({ start, end, page: pageOf(original.pageStarts, start), similarity: 1, ...LEXIPOL_MARKER });
+  }
+  passages.sort((a, b) => a.start - b.start);
+
   return {
     source: doc.source,
     title: doc.title,
     pages: doc.pages ? doc.pages.length : null,
     chars: original.text.length,
-    lexipol: { detected: false, passages: [] },
-    questions: book.questions.map((q) => ({
-      id: q.id,
-      title: q.title,
-      verdict: 'silent',
-      flags: [],
-      verdictReason: 'Not analysed yet: the rule engine is being built',
-      silenceIsRed: q.silenceIsRed,
-    })),
-    warnings: [],
+    lexipol: { detected: passages.length > 0, passages },
+    questions: book.questions.map((q) =>
+      questionResult(
+        q,
+        (flagsByQuestion.get(q.id) ?? []).sort((a, b) => (a.start ?? 0) - (b.start ?? 0)),
+      ),
+    ),
+    warnings: textWarnings({
+      text,
+      segments,
+      wordCount: tokens.count,
+      pageWordCounts: doc.pages ? wordsPerPage(tokens, norm.toOriginal, original.pageStarts) : null,
+      mentionsImmigration,
+    }),
     rulesVersion: book.version,
   };
 }

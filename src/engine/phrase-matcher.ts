@@ -1,3 +1,4 @@
+import type { HitList } from './hit-list';
 import { MAX_GAP, type PhrasePart, parsePhrase } from './phrase';
 import { stem } from './stem';
 import type { Words } from './words';
@@ -14,7 +15,7 @@ import type { Words } from './words';
  * sentence, when they follow each other within MAX_GAP words.
  */
 
-/** One occurrence of a group in the text: token indices, both inclusive. */
+/** One occurrence of a group in the text: token indices, both inclusive. Scanning writes them to a HitList. */
 export interface GroupHit {
   group: number;
   first: number;
@@ -32,6 +33,12 @@ interface PartUse {
 }
 
 const NO_SYMBOLS: readonly number[] = [];
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 
 export class PhraseMatcher {
   readonly groupNames: string[] = [];
@@ -140,7 +147,7 @@ export class PhraseMatcher {
   }
 
   /** A scanner for one document: symbols are worked out once per distinct word of that document. */
-  scanner(text: string, words: Words): (from: number, to: number) => GroupHit[] {
+  scanner(text: string, words: Words): (from: number, to: number, out: HitList) => void {
     const symbolsOfWord: (readonly number[] | undefined)[] = new Array(words.lower.length);
     const capsOfWord: ({ exact: string; symbol: number }[] | null | undefined)[] = new Array(
       words.lower.length,
@@ -160,96 +167,116 @@ export class PhraseMatcher {
     };
     const { start, end } = words.tokens;
     const tokenSymbols: number[] = [];
-    let activeNode: number[] = [];
-    let activeStart: number[] = [];
-    let nextNode: number[] = [];
-    let nextStart: number[] = [];
+    // Live trie positions (node, first word) now and after the next word; swapped, never reallocated
+    // per word. There can be no more live positions than the longest part has words times the
+    // symbols a word carries, so the buffers rarely grow.
+    let activeNode: Int32Array = new Int32Array(64);
+    let activeStart: Int32Array = new Int32Array(64);
+    let nextNode: Int32Array = new Int32Array(64);
+    let nextStart: Int32Array = new Int32Array(64);
+    let partHit: Int32Array = new Int32Array(256); // triples: part, first, last (reused between calls)
 
-    return (from, to) => {
-      const partHit: number[] = []; // triples: part, first, last
-      activeNode.length = 0;
-      activeStart.length = 0;
+    return (from, to, out) => {
+      let parts = 0;
+      let active = 0;
       for (let t = from; t < to; t++) {
         const id = words.ids[t]!;
-        const base = wordSymbols(id);
+        let symbols = wordSymbols(id);
         const caps = capsOfWord[id];
-        let symbols = base;
         if (caps) {
           const raw = text.slice(start[t], end[t]);
           tokenSymbols.length = 0;
-          for (const s of base) tokenSymbols.push(s);
+          for (const s of symbols) tokenSymbols.push(s);
           for (const c of caps) if (c.exact === raw) tokenSymbols.push(c.symbol);
           symbols = tokenSymbols;
         }
-        nextNode.length = 0;
-        nextStart.length = 0;
+        let next = 0;
         if (symbols.length > 0) {
-          activeNode.push(0);
-          activeStart.push(t);
-          for (let a = 0; a < activeNode.length; a++) {
+          activeNode[active] = 0;
+          activeStart[active] = t;
+          active++;
+          for (let a = 0; a < active; a++) {
             const map = this.children[activeNode[a]!]!;
-            for (const symbol of symbols) {
-              const child = map.get(symbol);
+            for (let k = 0; k < symbols.length; k++) {
+              const child = map.get(symbols[k]!);
               if (child === undefined) continue;
-              nextNode.push(child);
-              nextStart.push(activeStart[a]!);
-              for (const part of this.partsEnding[child]!) partHit.push(part, activeStart[a]!, t);
+              if (next === nextNode.length) {
+                nextNode = grow(nextNode);
+                nextStart = grow(nextStart);
+              }
+              nextNode[next] = child;
+              nextStart[next] = activeStart[a]!;
+              next++;
+              for (const part of this.partsEnding[child]!) {
+                if (parts + 3 > partHit.length) partHit = grow(partHit);
+                partHit[parts] = part;
+                partHit[parts + 1] = activeStart[a]!;
+                partHit[parts + 2] = t;
+                parts += 3;
+              }
             }
           }
         }
-        [activeNode, nextNode] = [nextNode, activeNode];
-        [activeStart, nextStart] = [nextStart, activeStart];
+        const swapNode = activeNode;
+        activeNode = nextNode;
+        nextNode = swapNode;
+        const swapStart = activeStart;
+        activeStart = nextStart;
+        nextStart = swapStart;
+        active = next;
+        if (active + 1 >= activeNode.length) {
+          activeNode = grow(activeNode);
+          activeStart = grow(activeStart);
+        }
       }
-      return partHit.length === 0 ? [] : this.joinParts(partHit);
+      if (parts > 0) this.joinParts(partHit, parts, out);
     };
   }
 
   /** Turns part hits into group hits, joining the parts of "a ... b" phrases that follow within MAX_GAP words. */
-  private joinParts(partHit: number[]): GroupHit[] {
-    const hits: GroupHit[] = [];
+  private joinParts(partHit: Int32Array, length: number, out: HitList): void {
     let laterParts: Map<number, number[]> | undefined; // part → [first, last, first, last, ...]
     let firstParts: number[] | undefined; // phrase, first, last
-    for (let i = 0; i < partHit.length; i += 3) {
+    for (let i = 0; i < length; i += 3) {
       const part = partHit[i]!;
       const first = partHit[i + 1]!;
       const last = partHit[i + 2]!;
       for (const use of this.partUses[part]!) {
         const phrase = this.phrases[use.phrase]!;
         if (phrase.parts.length === 1) {
-          for (const group of phrase.groups) hits.push({ group, first, last });
+          for (const group of phrase.groups) out.push(group, first, last);
         } else if (use.position === 0) {
           firstParts = firstParts ?? [];
           firstParts.push(use.phrase, first, last);
-        } else {
-          laterParts ??= new Map();
+        } else if (firstParts) {
+          // Part hits come in order of their last word, so a later part seen before any first part
+          // cannot complete a phrase: skipping it saves building lists for every "shall" of a manual.
+          laterParts = laterParts ?? new Map();
           const list = laterParts.get(part) ?? [];
           list.push(first, last);
           laterParts.set(part, list);
         }
       }
     }
-    if (firstParts && laterParts) {
-      for (let i = 0; i < firstParts.length; i += 3) {
-        const phrase = this.phrases[firstParts[i]!]!;
-        let last = firstParts[i + 2]!;
-        let complete = true;
-        for (let p = 1; p < phrase.parts.length && complete; p++) {
-          const candidates = laterParts.get(phrase.parts[p]!) ?? [];
-          complete = false;
-          // Hits arrive in text order, so the first that fits is the earliest: it leaves most room for the rest.
-          for (let c = 0; c < candidates.length; c += 2) {
-            const f = candidates[c]!;
-            if (f > last && f - last - 1 <= MAX_GAP) {
-              last = candidates[c + 1]!;
-              complete = true;
-              break;
-            }
+    if (!firstParts || !laterParts) return;
+    for (let i = 0; i < firstParts.length; i += 3) {
+      const phrase = this.phrases[firstParts[i]!]!;
+      let last = firstParts[i + 2]!;
+      let complete = true;
+      for (let p = 1; p < phrase.parts.length && complete; p++) {
+        const candidates = laterParts.get(phrase.parts[p]!) ?? [];
+        complete = false;
+        // Hits arrive in text order, so the first that fits is the earliest: it leaves most room for the rest.
+        for (let c = 0; c < candidates.length; c += 2) {
+          const f = candidates[c]!;
+          if (f > last && f - last - 1 <= MAX_GAP) {
+            last = candidates[c + 1]!;
+            complete = true;
+            break;
           }
         }
-        if (complete)
-          for (const group of phrase.groups) hits.push({ group, first: firstParts[i + 1]!, last });
       }
+      if (complete) for (const group of phrase.groups) out.push(group, firstParts[i + 1]!, last);
     }
-    return hits;
   }
 }
