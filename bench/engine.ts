@@ -59,7 +59,7 @@ export function engineBenchmark(): BenchSection {
     ],
     notes: [
       `Medians of ${engine.runs} runs after 2 warm-up runs (floor: ${floor.runs} runs; small policy: ${small.runs} runs).`,
-      `The manual holds ${flagged.length} flagged passages and ${report.lexipol.passages.length} Lexipol passages; ${report.warnings.length} warnings.`,
+      `The manual holds ${flagged.length} flagged passages and ${report.lexipol.passages.length} Lexipol passages${report.warnings.length ? `; engine warnings: ${report.warnings.join('; ')}` : ''}.`,
     ],
     ok,
   };

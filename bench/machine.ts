@@ -10,6 +10,8 @@ export interface Machine {
   node: string;
   chromium: string | null;
   date: string;
+  /** Commit measured, and whether the engine or rules had uncommitted changes. */
+  revision: string;
 }
 
 function cpuModel(): string {
@@ -27,12 +29,27 @@ function cpuModel(): string {
 function chromiumVersion(): string | null {
   for (const binary of ['/usr/bin/chromium', '/usr/lib/chromium/chromium']) {
     try {
-      return execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+      return execFileSync(binary, ['--version'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       // Try the next location; browser benchmarks report their own absence.
     }
   }
   return null;
+}
+
+function revision(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src', 'rules').length > 0;
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/ or rules/' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }
 
 export function describeMachine(): Machine {
@@ -43,5 +60,6 @@ export function describeMachine(): Machine {
     node: process.version,
     chromium: chromiumVersion(),
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    revision: revision(),
   };
 }

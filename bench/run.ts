@@ -44,7 +44,7 @@ function resultsMarkdown(machine: Machine, sections: BenchSection[]): string {
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB RAM`,
     `- Node ${machine.node}${machine.chromium ? `; ${machine.chromium}` : ''}`,
-    `- Date: ${machine.date}`,
+    `- Date: ${machine.date}; code: ${machine.revision}`,
     '',
     ...sections.flatMap((s) => [
       `## ${s.title}`,

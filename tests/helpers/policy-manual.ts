@@ -195,8 +195,22 @@ function* manualParagraphs(
   }
 }
 
+const DEFAULT_DEPARTMENT = 'Hollisford Police Department';
+
+/**
+ * The body paragraphs (not headings) of the manual that rules may flag: the immigration policy and
+ * the outside-agency passage. Every other paragraph is ordinary policing prose, so a flag whose
+ * passage starts anywhere else is a false positive.
+ */
+export function flaggableParagraphs(department = DEFAULT_DEPARTMENT): string[] {
+  return [
+    ...immigrationPolicy(department, 0).filter((p) => !/^(Policy )?0(\.\d)? /.test(p)),
+    OUTSIDE_AGENCY_PASSAGE,
+  ];
+}
+
 export function makeManual(opts: ManualOptions): Manual {
-  const department = opts.department ?? 'Hollisford Police Department';
+  const department = opts.department ?? DEFAULT_DEPARTMENT;
   const charsPerPage = opts.charsPerPage ?? 3000;
   const width = opts.lineWidth ?? 92;
   const linesPerPage = Math.max(1, Math.round(charsPerPage / (width * 0.9)));

@@ -1,0 +1,123 @@
+/**
+ * The PDF viewer in Chromium (issue 6, items 3 and 6): on a generated 500-page manual,
+ * - the viewer's whole analysis (pdf.js text of every page + our page text + the engine) versus
+ *   pdf.js's own getTextContent of every page, both run in the same viewer page and worker,
+ *   alternating, as a ratio (target ≤ 1.15);
+ * - time from opening the viewer at the first flagged page to the first highlight painted (< 1 s);
+ * - JS heap of the viewer after reading, and its peak while paging through the whole manual.
+ * Builds the extension into .output-bench when it is not there (POLICY_LENS_BENCH_REBUILD=1 forces it).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { launchWithExtension, openViewer, servePdfs, waitForPhase } from '../tests/browser/pdf-harness';
+import { makeManual, makeManualPdf } from '../tests/helpers/policy-manual';
+import { type BenchSection, formatMs, median } from './measure';
+
+const PAGES = 500;
+const RUNS = 3;
+const TARGET_RATIO = 1.15;
+const TARGET_FIRST_HIGHLIGHT_MS = 1000;
+const OUT_DIR = '.output-bench';
+
+function ensureBuild(): string {
+  const dir = path.resolve(OUT_DIR, 'chrome-mv3');
+  if (process.env.POLICY_LENS_BENCH_REBUILD === '1' || !existsSync(path.join(dir, 'manifest.json'))) {
+    execFileSync('npx', ['wxt', 'build'], { env: { ...process.env, POLICY_LENS_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
+  }
+  return dir;
+}
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+export async function pdfViewerBenchmark(): Promise<BenchSection> {
+  const extensionDir = ensureBuild();
+  const bytes = makeManualPdf({ pages: PAGES });
+  const firstFlagged = makeManual({ pages: PAGES }).flaggedPages[0] ?? 1;
+  const server = await servePdfs({ '/manual.pdf': { body: bytes } });
+  const browser = await launchWithExtension(extensionDir);
+  try {
+    const tab = await openViewer(browser, `${server.origin}/manual.pdf`, firstFlagged);
+    await waitForPhase(tab, ['ready'], 120_000);
+    await tab.waitForFunction(() => performance.getEntriesByName('policy-lens:first-highlight').length > 0, null, {
+      timeout: 30_000,
+    });
+    const firstHighlight = await tab.evaluate(
+      () => performance.getEntriesByName('policy-lens:first-highlight')[0]?.startTime ?? Number.NaN,
+    );
+    const cdp = await browser.context.newCDPSession(tab);
+    await cdp.send('Performance.enable');
+    const heap = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    };
+    const heapAfterLoad = await heap();
+
+    // Alternate baseline and ours so that drift on a shared machine hits both alike; one warm-up each.
+    const timeIt = async (what: 'extractOnly' | 'analyseAll') => {
+      const { ms, split } = await tab.evaluate(async (name) => {
+        const hook = (globalThis as unknown as Record<string, Record<string, () => Promise<unknown>>>)
+          .policyLensViewer;
+        const start = performance.now();
+        const split = await hook?.[name]?.();
+        return { ms: performance.now() - start, split };
+      }, what);
+      if (what === 'analyseAll') engineMs.push((split as { analyseMs: number }).analyseMs);
+      return ms;
+    };
+    const engineMs: number[] = [];
+    await timeIt('extractOnly');
+    await timeIt('analyseAll');
+    const baseline: number[] = [];
+    const ours: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      baseline.push(await timeIt('extractOnly'));
+      ours.push(await timeIt('analyseAll'));
+    }
+
+    // Page through the manual: rendered pages must be released so the heap stays bounded.
+    let peakHeap = await heap();
+    let maxCanvases = 0;
+    for (let page = 1; page <= PAGES; page += 25) {
+      await tab.locator('.pl-page-input').fill(String(page));
+      await tab.locator('.pl-page-input').press('Enter');
+      await tab.waitForFunction((n) => document.querySelector(`[data-page-number="${n}"] .textLayer`), page);
+      peakHeap = Math.max(peakHeap, await heap());
+      maxCanvases = Math.max(maxCanvases, await tab.locator('canvas.pl-page-canvas').count());
+    }
+    const ratio = median(ours) / median(baseline);
+    const ratioOk = ratio <= TARGET_RATIO;
+    const firstOk = firstHighlight < TARGET_FIRST_HIGHLIGHT_MS;
+    const chromium = browser.context.browser()?.version() ?? 'Chromium';
+    return {
+      title: 'PDF viewer in Chromium',
+      table: [
+        ['measure', 'result', 'target'],
+        [`pdf.js getTextContent of all ${PAGES} pages in the viewer (baseline)`, formatMs(median(baseline)), ''],
+        [`viewer's whole analysis of ${PAGES} pages`, formatMs(median(ours)), ''],
+        ['  of which the engine (analyze)', formatMs(median(engineMs)), ''],
+        [
+          'whole analysis ÷ text extraction',
+          `**${ratio.toFixed(2)}×**`,
+          `≤ ${TARGET_RATIO} ${ratioOk ? '✓ met' : '✗ MISSED'}`,
+        ],
+        [
+          `time to first highlight (opened at page ${firstFlagged})`,
+          `**${formatMs(firstHighlight)}**`,
+          `< ${TARGET_FIRST_HIGHLIGHT_MS} ms ${firstOk ? '✓ met' : '✗ MISSED'}`,
+        ],
+        ['JS heap after reading every page', mb(heapAfterLoad), ''],
+        [`peak JS heap paging through all ${PAGES} pages`, mb(peakHeap), ''],
+        ['most page canvases alive at once', String(maxCanvases), 'bounded'],
+      ],
+      notes: [
+        `${chromium}, headless; medians of ${RUNS} alternating runs after one warm-up each, in the viewer page itself.`,
+        'Time to first highlight counts from navigation start: download, pdf.js start-up, reading all pages, analysis and painting.',
+      ],
+      ok: ratioOk && firstOk,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
