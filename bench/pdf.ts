@@ -23,7 +23,10 @@ const OUT_DIR = '.output-bench';
 function ensureBuild(): string {
   const dir = path.resolve(OUT_DIR, 'chrome-mv3');
   if (process.env.POLICY_LENS_BENCH_REBUILD === '1' || !existsSync(path.join(dir, 'manifest.json'))) {
-    execFileSync('npx', ['wxt', 'build'], { env: { ...process.env, POLICY_LENS_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
+    execFileSync('npx', ['wxt', 'build'], {
+      env: { ...process.env, POLICY_LENS_OUT_DIR: OUT_DIR },
+      stdio: 'ignore',
+    });
   }
   return dir;
 }
@@ -39,9 +42,13 @@ export async function pdfViewerBenchmark(): Promise<BenchSection> {
   try {
     const tab = await openViewer(browser, `${server.origin}/manual.pdf`, firstFlagged);
     await waitForPhase(tab, ['ready'], 120_000);
-    await tab.waitForFunction(() => performance.getEntriesByName('policy-lens:first-highlight').length > 0, null, {
-      timeout: 30_000,
-    });
+    await tab.waitForFunction(
+      () => performance.getEntriesByName('policy-lens:first-highlight').length > 0,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
     const firstHighlight = await tab.evaluate(
       () => performance.getEntriesByName('policy-lens:first-highlight')[0]?.startTime ?? Number.NaN,
     );
@@ -93,7 +100,11 @@ export async function pdfViewerBenchmark(): Promise<BenchSection> {
       title: 'PDF viewer in Chromium',
       table: [
         ['measure', 'result', 'target'],
-        [`pdf.js getTextContent of all ${PAGES} pages in the viewer (baseline)`, formatMs(median(baseline)), ''],
+        [
+          `pdf.js getTextContent of all ${PAGES} pages in the viewer (baseline)`,
+          formatMs(median(baseline)),
+          '',
+        ],
         [`viewer's whole analysis of ${PAGES} pages`, formatMs(median(ours)), ''],
         ['  of which the engine (analyze)', formatMs(median(engineMs)), ''],
         [

@@ -6,6 +6,7 @@ import { questionInfo } from '../rules/rule-book';
 import { passagesInReadingOrder } from '../ui/report-view';
 import { Scorecard, type ScorecardState } from '../ui/scorecard';
 import type { AnalysedPdf } from './analyse-pdf';
+import { exposeForBench, markFirstHighlight } from './bench-hook';
 import { DocumentView } from './document-view';
 import { FlagPopup, type PopupPlacement, placeUnder } from './flag-popup';
 import { originPattern } from './load-pdf';
@@ -67,14 +68,15 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
           scale,
           onCurrentPage: setPage,
           onFlagClick: (flag, anchor) => openPopup(flag, anchor),
-          onPainted: (n, count) => {
-            if (count > 0) document.documentElement.dataset.firstHighlightPage ??= String(n);
+          onPainted: (_page, count) => {
+            if (count > 0) markFirstHighlight();
           },
         });
         view.current = documentView;
         documentView.mount();
         if (initialPage) documentView.scrollToPage(Math.min(initialPage, doc.numPages));
         setPdf(doc);
+        exposeForBench(doc, source.kind === 'url' ? source.url : source.name);
       },
       analysed: (result) => {
         view.current?.updateSizes(result.sizes);

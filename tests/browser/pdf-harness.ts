@@ -62,15 +62,15 @@ export interface ExtensionBrowser {
   close: () => Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
   const profile = await mkdtemp(path.join(tmpdir(), 'policy-lens-pdf-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/lib/chromium/chromium',
     headless: true,
     viewport: { width: 1360, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-dev-shm-usage',
