@@ -127,23 +127,28 @@ describe('evaluation: model language', () => {
   });
 });
 
-describe('evaluation policies', () => {
-  const expected = parse(readFileSync(join(evalDir, 'policies', 'expected.yaml'), 'utf8')) as Record<
-    string,
-    ExpectedPolicy
-  >;
+function describePolicies(title: string, folder: string): void {
+  describe(title, () => {
+    const expected = parse(readFileSync(join(evalDir, folder, 'expected.yaml'), 'utf8')) as Record<
+      string,
+      ExpectedPolicy
+    >;
 
-  it.each(Object.entries(expected))('%s', (file, want) => {
-    const text = readFileSync(join(evalDir, 'policies', file), 'utf8');
-    const report = analyzeText(text, file);
-    const verdicts = Object.fromEntries(report.questions.map((q) => [String(q.id), q.verdict]));
-    const wanted = Object.fromEntries(Object.entries(want.verdicts).map(([q, v]) => [String(q), v]));
-    expect({ verdicts, lexipol: report.lexipol.detected }).toEqual({
-      verdicts: wanted,
-      lexipol: want.lexipol,
+    it.each(Object.entries(expected))('%s', (file, want) => {
+      const text = readFileSync(join(evalDir, folder, file), 'utf8');
+      const report = analyzeText(text, file);
+      const verdicts = Object.fromEntries(report.questions.map((q) => [String(q.id), q.verdict]));
+      const wanted = Object.fromEntries(Object.entries(want.verdicts).map(([q, v]) => [String(q), v]));
+      expect({ verdicts, lexipol: report.lexipol.detected }).toEqual({
+        verdicts: wanted,
+        lexipol: want.lexipol,
+      });
+      // Every passage flag quotes the original text exactly (the offsets contract of the report).
+      for (const q of report.questions)
+        for (const f of q.flags) if (!f.absence) expect(text.slice(f.start ?? 0, f.end ?? 0)).toBe(f.quote);
     });
-    // Every passage flag quotes the original text exactly (the offsets contract of the report).
-    for (const q of report.questions)
-      for (const f of q.flags) if (!f.absence) expect(text.slice(f.start ?? 0, f.end ?? 0)).toBe(f.quote);
   });
-});
+}
+
+describePolicies('evaluation policies', 'policies');
+describePolicies('hold-out policies', 'policies-holdout');
