@@ -38,6 +38,9 @@ export interface FoundFlag {
 const CARVE_OUT_OPENING = 8;
 /** Bounds the window search on pathological text (one "sentence" of a megabyte). */
 const MAX_HITS_PER_GROUP = 400;
+/** Hits read per segment: real sentences have a few dozen; this bounds a hostile one-sentence megabyte
+ * (and stops a huge lead-in being re-read for each of thousands of items). */
+const MAX_HITS_PER_SEGMENT = 4000;
 
 interface Unit {
   segment: number;
@@ -55,12 +58,14 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
   const isKey = new Uint8Array(engine.matcher.groupNames.length);
   for (const group of engine.rulesByKeyGroup.keys()) isKey[group] = 1;
 
+  const hitEnd = (i: number): number => Math.min(hitTo[i]!, hitFrom[i]! + MAX_HITS_PER_SEGMENT);
+
   /** Hits of one segment as objects: made only for the few segments a rule may fire on. */
   const hitsOf = (i: number): GroupHit[] => {
     let list = hitsCache.get(i);
     if (!list) {
       list = [];
-      for (let h = hitFrom[i]!; h < hitTo[i]!; h++) {
+      for (let h = hitFrom[i]!; h < hitEnd(i); h++) {
         list.push({ group: hits.group[h]!, first: hits.first[h]!, last: hits.last[h]! });
       }
       hitsCache.set(i, list);
@@ -140,10 +145,10 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
     const kind = segments[i]!.kind;
     if (kind === 'heading' || (kind !== 'item' && hitTo[i] === hitFrom[i])) continue;
     const parts = partsOf(i);
-    for (const p of parts) for (let h = hitFrom[p]!; h < hitTo[p]!; h++) stamp[hits.group[h]!] = i;
+    for (const p of parts) for (let h = hitFrom[p]!; h < hitEnd(p); h++) stamp[hits.group[h]!] = i;
     let candidates: RunnableRule[] | undefined;
     for (const p of parts) {
-      for (let h = hitFrom[p]!; h < hitTo[p]!; h++) {
+      for (let h = hitFrom[p]!; h < hitEnd(p); h++) {
         for (const rule of engine.rulesByKeyGroup.get(hits.group[h]!) ?? []) {
           if (candidates?.includes(rule)) continue;
           if (!rule.all.every((g) => stamp[g] === i) || rule.none.some((g) => stamp[g] === i)) continue;

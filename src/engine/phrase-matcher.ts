@@ -265,16 +265,19 @@ export class PhraseMatcher {
       let complete = true;
       for (let p = 1; p < phrase.parts.length && complete; p++) {
         const candidates = laterParts.get(phrase.parts[p]!) ?? [];
-        complete = false;
-        // Hits arrive in text order, so the first that fits is the earliest: it leaves most room for the rest.
-        for (let c = 0; c < candidates.length; c += 2) {
-          const f = candidates[c]!;
-          if (f > last && f - last - 1 <= MAX_GAP) {
-            last = candidates[c + 1]!;
-            complete = true;
-            break;
-          }
+        // Candidates are in text order: the first one after `last` is the earliest, which leaves most
+        // room for the rest; if it is too far, all others are too. Binary search keeps a hostile
+        // "no shall no shall …" sentence from costing (first parts × later parts).
+        let lo = 0;
+        let hi = candidates.length >> 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (candidates[mid * 2]! > last) hi = mid;
+          else lo = mid + 1;
         }
+        const f = candidates[lo * 2];
+        complete = f !== undefined && f - last - 1 <= MAX_GAP;
+        if (complete) last = candidates[lo * 2 + 1]!;
       }
       if (complete) for (const group of phrase.groups) out.push(group, firstParts[i + 1]!, last);
     }

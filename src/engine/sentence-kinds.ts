@@ -35,9 +35,15 @@ export function sentenceKind(kind: ClauseKind): SentenceKind {
 
 /** Index of the clause holding token t, given each clause's first token (ascending). */
 export function clauseAt(clauseStarts: readonly number[], t: number): number {
-  let clause = 0;
-  while (clause + 1 < clauseStarts.length && clauseStarts[clause + 1]! <= t) clause++;
-  return clause;
+  // Binary search: hostile text can make one "sentence" of a hundred thousand clauses.
+  let lo = 0;
+  let hi = clauseStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (clauseStarts[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
