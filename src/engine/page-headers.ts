@@ -65,7 +65,10 @@ const PAGE_NUMBER_PATTERNS: RegExp[] = [
 ];
 
 export function isPageNumberLine(line: string): boolean {
-  return PAGE_NUMBER_PATTERNS.some((p) => p.test(line));
+  // Every shape but "iv" has a digit: most running heads are ruled out without a regex.
+  if (!/\d/.test(line)) return line.length <= 5 && PAGE_NUMBER_PATTERNS[1]!.test(line);
+  for (const pattern of PAGE_NUMBER_PATTERNS) if (pattern.test(line)) return true;
+  return false;
 }
 
 /** What a running head looks like on every page: case and page-dependent digits ignored. */

@@ -81,26 +81,32 @@ class NextChar {
   }
 }
 
-/** The word at `at` (lowercase ASCII letters), for clause cues. */
-function wordAt(text: string, at: number, to: number): string {
-  let k = at;
-  while (k < to && k - at < 12) {
-    const c = text.charCodeAt(k) | 0x20;
-    if (c < 0x61 || c > 0x7a) break;
-    k++;
+/** Does the word at `at` read `word` (ASCII, any case) and end there? */
+function wordIs(text: string, at: number, end: number, word: string): boolean {
+  if (at + word.length > end) return false;
+  for (let k = 0; k < word.length; k++) {
+    if ((text.charCodeAt(at + k) | 0x20) !== word.charCodeAt(k)) return false;
   }
-  return text.slice(at, k).toLowerCase();
+  const after = text.charCodeAt(at + word.length) | 0x20;
+  return !(after >= 0x61 && after <= 0x7a);
 }
 
+/** ", but" / ", nor" / ", however" / ", provided" / ", except that" at `at` (the word after the comma). */
 function isClauseCue(text: string, at: number, end: number): boolean {
-  const word = wordAt(text, at, end);
-  return (
-    word === 'but' ||
-    word === 'nor' ||
-    word === 'however' ||
-    word === 'provided' ||
-    (word === 'except' && wordAt(text, at + 7, end) === 'that')
-  );
+  switch (text.charCodeAt(at) | 0x20) {
+    case 0x62:
+      return wordIs(text, at, end, 'but');
+    case 0x6e:
+      return wordIs(text, at, end, 'nor');
+    case 0x68:
+      return wordIs(text, at, end, 'however');
+    case 0x70:
+      return wordIs(text, at, end, 'provided');
+    case 0x65:
+      return wordIs(text, at, end, 'except') && wordIs(text, at + 7, end, 'that');
+    default:
+      return false;
+  }
 }
 
 export class SentenceScanner {

@@ -34,12 +34,6 @@ export interface Segment {
   clauses: number[];
 }
 
-interface Line {
-  start: number;
-  end: number;
-  blankBefore: boolean;
-}
-
 interface ListLevel {
   style: string;
   ordinal: number;
@@ -59,10 +53,21 @@ const MAX_SECTION_LABEL = 60;
 
 const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
-/** Non-blank lines, trimmed, each knowing whether a blank line came before it. */
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let blankBefore = false;
+/** Non-blank lines, trimmed, each knowing whether a blank line came before it (typed arrays: no object per line). */
+interface Lines {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  blankBefore: Uint8Array;
+}
+
+function linesOf(text: string): Lines {
+  let capacity = (text.length >> 5) + 16;
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let blanks = new Uint8Array(capacity);
+  let count = 0;
+  let blankBefore = 0;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -71,14 +76,29 @@ function linesOf(text: string): Line[] {
     while (a < b && isWhite(text.charCodeAt(a))) a++;
     while (b > a && isWhite(text.charCodeAt(b - 1))) b--;
     if (a < b) {
-      lines.push({ start: a, end: b, blankBefore });
-      blankBefore = false;
-    } else if (lines.length > 0) {
-      blankBefore = true;
+      if (count === capacity) {
+        capacity *= 2;
+        const grownStarts = new Int32Array(capacity);
+        const grownEnds = new Int32Array(capacity);
+        const grownBlanks = new Uint8Array(capacity);
+        grownStarts.set(starts);
+        grownEnds.set(ends);
+        grownBlanks.set(blanks);
+        starts = grownStarts;
+        ends = grownEnds;
+        blanks = grownBlanks;
+      }
+      starts[count] = a;
+      ends[count] = b;
+      blanks[count] = blankBefore;
+      count++;
+      blankBefore = 0;
+    } else if (count > 0) {
+      blankBefore = 1;
     }
     start = end + 1;
   }
-  return lines;
+  return { count, starts, ends, blankBefore: blanks };
 }
 
 const endsSentence = (c: number) => c === 0x2e || c === 0x3f || c === 0x21 || c === 0x3a || c === 0x3b;
@@ -194,19 +214,20 @@ export function segment(text: string): Segment[] {
     block = { start, end, item: false, leadIn: -1, unmarked: false };
   };
 
-  for (let j = 0; j < lines.length; j++) {
-    const line = lines[j]!;
-    const prev = j > 0 ? lines[j - 1] : undefined;
-    const next = lines[j + 1];
+  for (let j = 0; j < lines.count; j++) {
+    const line = { start: lines.starts[j]!, end: lines.ends[j]!, blankBefore: lines.blankBefore[j] === 1 };
+    const prevEnd = j > 0 ? lines.ends[j - 1]! : -1;
+    const nextStart = j + 1 < lines.count ? lines.starts[j + 1]! : -1;
+    const nextBlank = j + 1 < lines.count && lines.blankBefore[j + 1] === 1;
     const prevSegment = segments[segments.length - 1];
-    const afterHeading = !block && prevSegment?.kind === 'heading' && prevSegment.end === prev?.end;
+    const afterHeading = !block && prevSegment?.kind === 'heading' && prevSegment.end === prevEnd;
     const unitMayStart =
-      !prev || line.blankBefore || afterHeading || endsSentence(text.charCodeAt(prev.end - 1));
+      prevEnd < 0 || line.blankBefore || afterHeading || endsSentence(text.charCodeAt(prevEnd - 1));
 
     const marker = listMarkerAt(text, line.start, line.end);
     const sectionNo = marker ? null : sectionNumberAt(text, line.start, line.end);
     const heading = unitMayStart
-      ? headingOf(text, line, next, marker, sectionNo, levels.length > 0 || leadIn >= 0)
+      ? headingOf(text, line, nextBlank ? -1 : nextStart, marker, sectionNo, levels.length > 0 || leadIn >= 0)
       : null;
 
     if (heading) {
@@ -277,8 +298,9 @@ export function segment(text: string): Segment[] {
 /** A heading on this line, with its section label, or null. */
 function headingOf(
   text: string,
-  line: Line,
-  next: Line | undefined,
+  line: { start: number; end: number },
+  /** Start of the next line if no blank line comes between, else -1. */
+  nextStart: number,
   marker: ListMarker | null,
   sectionNo: SectionNumber | null,
   inList: boolean,
@@ -290,7 +312,7 @@ function headingOf(
   if (!kind) return null;
   if (kind === 'other' && !sectionNo?.numeric) return null;
   // A short capitalised line followed by a lowercase one is the start of a wrapped sentence.
-  if (kind !== 'caps' && next && !next.blankBefore && isLowerStart(text, next.start)) return null;
+  if (kind !== 'caps' && nextStart >= 0 && isLowerStart(text, nextStart)) return null;
   const label = sectionNo?.label ?? shortLabel(text.slice(line.start, line.end));
   return { label, kind };
 }
@@ -318,16 +340,27 @@ function chooseReading(
   return readings[0]!;
 }
 
-/** End of an item without its trailing "; or", "; and", ";" or ",". */
+/** End of an item without its trailing "; or", "; and", "and/or", ";" or ",". */
 function trimConnector(text: string, start: number, end: number): number {
   let b = end;
-  const tail = text.slice(Math.max(start, b - 12), b);
-  const m = /[;,]\s*(?:and\/or|and|or)$/.exec(tail);
-  if (m) b -= tail.length - m.index;
-  while (
-    b > start &&
-    (text.charCodeAt(b - 1) === 0x3b || text.charCodeAt(b - 1) === 0x2c || isWhite(text.charCodeAt(b - 1)))
-  )
+  // A trailing "or" / "and" / "and/or" counts only right after a ";" or ",".
+  let w = b;
+  while (w > start && w > b - 8 && isWordChar(text.charCodeAt(w - 1))) w--;
+  const word = b - w <= 7 ? text.slice(w, b).toLowerCase() : '';
+  if (word === 'or' || word === 'and' || word === 'and/or') {
+    let k = w;
+    while (k > start && isWhite(text.charCodeAt(k - 1))) k--;
+    const c = text.charCodeAt(k - 1);
+    if (k > start && (c === 0x3b || c === 0x2c)) b = k;
+  }
+  while (b > start) {
+    const c = text.charCodeAt(b - 1);
+    if (c !== 0x3b && c !== 0x2c && !isWhite(c)) break;
     b--;
+  }
   return b;
+}
+
+function isWordChar(c: number): boolean {
+  return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2f;
 }
