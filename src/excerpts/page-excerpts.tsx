@@ -157,7 +157,12 @@ export function createPageExcerpts(
   return {
     async saveFlag(flag, policy) {
       try {
-        await afterSave(await saveExcerpt(draftFromFlag(flag, sourceOf(policy))));
+        const draft = draftFromFlag(flag, sourceOf(policy));
+        // Pressing Save twice on one passage should not fill the brief with duplicates.
+        const existing = excerptsForDocument(await listExcerpts(), identity()).find(
+          (e) => e.quote === draft.quote && e.start === draft.start && e.rule === draft.rule,
+        );
+        await afterSave(existing ?? (await saveExcerpt(draft)));
       } catch (error) {
         setError(error);
         throw error;

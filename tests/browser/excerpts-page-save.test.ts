@@ -74,6 +74,9 @@ describe('excerpts on a web page', () => {
       town: 'Maplewick',
     });
     expect(await shadowText(page, 'policy-lens-excerpts')).toContain('Excerpt saved.');
+    await clickButton(page, 'Save excerpt'); // a second press keeps one excerpt
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(Object.keys(await storedExcerpts(h))).toHaveLength(1);
     await until(
       () => excerptHighlights(page),
       (t) => t.includes(STATUS),
