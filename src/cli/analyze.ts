@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../engine/analyze';
 import type { Report } from '../engine/report';
+import { WARNING } from '../engine/warnings';
 import { readPolicyFile } from '../sources/node-policy-file';
 import { SourceError } from '../sources/node-source-error';
 import { parseArgs, USAGE, UsageError } from './cli-args';
@@ -21,8 +22,9 @@ const SAMPLE = fileURLToPath(new URL('../../samples/sample-policy.html', import.
  * policy the user meant (a wrong download, a different chapter), and "nothing found" would mislead.
  */
 function notAPolicyReason(report: Report): string | null {
-  const warning = report.warnings.find((w) => /not mention immigration/i.test(w));
-  return warning ? `is not an immigration policy (${warning.replace(/\.$/, '')})` : null;
+  return report.warnings.includes(WARNING.noImmigration)
+    ? `is not an immigration policy (${WARNING.noImmigration})`
+    : null;
 }
 
 /** Reads and analyses one file; every failure becomes a one-line reason. */
