@@ -43,16 +43,26 @@ export function textWarnings(facts: TextFacts): string[] {
   return warnings;
 }
 
+/** Words a finished sentence almost never ends on: a text ending on one was cut off. */
+const DANGLING = new Set(
+  'a an the of to and or nor for with by in on at from as that which who whom whose whether if when than shall may will must should can be is are was were has have their its his her any such this these'.split(
+    ' ',
+  ),
+);
+
 /**
  * Only a closing sentence (not a heading or a list item, which often lack a full stop) that ends on a
- * lower-case letter, a comma or a hyphen counts: "...federal immigration officials to verify whether".
+ * comma, a hyphen or a word no sentence ends on ("…to verify whether") counts. A sign-off line such as
+ * "By order of the Chief of Police" ends on an ordinary word and is left alone.
  */
 function endsMidSentence(facts: TextFacts): boolean {
   const last = facts.segments[facts.segments.length - 1];
   if (last?.kind !== 'sentence') return false;
   const tail = facts.text.slice(last.start, last.end).trimEnd();
-  const words = tail.split(/\s+/).length;
-  if (words < 6) return false;
+  const words = tail.split(/\s+/);
+  if (words.length < 6) return false;
   const c = tail.charCodeAt(tail.length - 1);
-  return (c >= 97 && c <= 122) || c === 44 || c === 45;
+  if (c === 44 || c === 45) return true;
+  const lastWord = words[words.length - 1]!;
+  return /^[a-z]+$/.test(lastWord) && DANGLING.has(lastWord);
 }

@@ -45,3 +45,19 @@ describe('warnings', () => {
     ).toEqual([]);
   });
 });
+
+describe('truncation is judged conservatively', () => {
+  it.each([
+    ['a sign-off line', `${policy}\n\nBy order of the Chief of Police`],
+    ['a closing sentence without its full stop', `${policy} Officers shall complete the training every year`],
+  ])('%s is not called truncated', (_name, text) => {
+    expect(analyzeMini(text).warnings).toEqual([]);
+  });
+
+  it.each([
+    ['a dangling comma', `${policy} When a request arrives from a federal agency,`],
+    ['a dangling "the"', `${policy} Officers who receive such a request shall forward it to the`],
+  ])('%s is', (_name, text) => {
+    expect(analyzeMini(text).warnings).toEqual([WARNING.truncated]);
+  });
+});
