@@ -90,7 +90,7 @@ export const VERDICT_WORDS: Record<ExcerptVerdict, string> = {
   red: 'Red flag',
   green: 'Green flag',
   mixed: 'Mixed: red and green',
-  none: 'No excerpt saved',
+  none: 'No red or green excerpt saved',
 };
 
 /** Marks that tell verdicts apart without colour (print, colour blindness, screen readers read the words). */
