@@ -50,6 +50,7 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
   let pending: Promise<Report> | null = null;
   const painted = new Map<string, Range>();
   let watch: PageWatch | null = null;
+  const listening = new Set<Document>();
   const popup: FlagPopup = createFlagPopup(doc, () => {
     openIndex = -1;
   });
@@ -62,7 +63,13 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
       title: doc.title || null,
       text: policy.text,
     });
-    installHighlightStyles(doc);
+    for (const textDoc of documentsOf(policy)) {
+      installHighlightStyles(textDoc);
+      if (!listening.has(textDoc)) {
+        textDoc.addEventListener('click', onClick, true);
+        listening.add(textDoc);
+      }
+    }
     paintReport(painter, report, policy, painted);
     // Marks split text nodes: index again (same text, new nodes) so ranges and clicks stay right.
     if (painter.mutatesDom) policy = domPolicyText(domToText(area.root));
@@ -119,7 +126,7 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
     const range = flag && policy?.locate(flag.start ?? 0, flag.end ?? 0);
     if (!flag || !range || !current) return null;
     openIndex = index;
-    scrollRangeIntoView(range);
+    scrollRangeIntoView(range, focusPopup);
     painter.flash(range);
     popup.announce(describe(flag, index));
     if (focusPopup) {
@@ -149,14 +156,17 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
     if (!policy || passages.length === 0 || popup.owns(event.target)) return;
     const target = event.target as Element | null;
     if (target?.closest?.('a[href], button, input, select, textarea, label, summary')) return;
-    const selection = doc.getSelection();
+    // The click's own document: a same-origin frame reports frame coordinates.
+    const clickDoc = (event.target as Node | null)?.ownerDocument ?? doc;
+    const selection = clickDoc.getSelection();
     if (selection && !selection.isCollapsed) return;
-    const offset = offsetAtPoint(doc, policy, event.clientX, event.clientY);
+    const offset = offsetAtPoint(clickDoc, policy, event.clientX, event.clientY);
     const index = offset === null ? -1 : flagIndexAt(passages, offset, longest);
     if (index >= 0) openAt(index, true);
     else if (popup.isOpen) popup.hide({ restoreFocus: false });
   };
   doc.addEventListener('click', onClick, true);
+  listening.add(doc);
 
   return {
     report: () => (current ? Promise.resolve(current) : analyse()),
@@ -180,12 +190,25 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
     },
     policyText: () => policy,
     destroy() {
-      doc.removeEventListener('click', onClick, true);
+      for (const listened of listening) listened.removeEventListener('click', onClick, true);
       watch?.stop();
       popup.destroy();
       painter.clear();
     },
   };
+}
+
+/** The documents holding the indexed text: the page and any same-origin frames. */
+function documentsOf(policy: DomPolicyText): Set<Document> {
+  const docs = new Set<Document>();
+  let last: Document | null = null;
+  for (const node of policy.nodes) {
+    if (node.ownerDocument !== last) {
+      last = node.ownerDocument;
+      docs.add(last);
+    }
+  }
+  return docs;
 }
 
 /** What a reader would see change: verdicts, passages and Lexipol findings. */

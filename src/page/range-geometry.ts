@@ -20,17 +20,24 @@ export function rangeRectInTopWindow(range: Range): DOMRect {
   return new DOMRect(left, top, first.width, first.height);
 }
 
-/** Scrolls the passage to the middle of the view unless it is already comfortably visible. */
-export function scrollRangeIntoView(range: Range): void {
-  const element =
-    range.startContainer.nodeType === 1
-      ? (range.startContainer as Element)
-      : range.startContainer.parentElement;
-  if (!element) return;
+/**
+ * Scrolls the passage into view unless it is already comfortably visible. With `roomBelow` (a popup is
+ * about to open under it) the passage goes to the upper quarter of the view, so the popup fits beneath
+ * it instead of covering the text above.
+ */
+export function scrollRangeIntoView(range: Range, roomBelow = false): void {
+  const doc = range.startContainer.ownerDocument;
+  const view = doc?.defaultView;
+  if (!doc || !view) return;
+  // A passage in a frame: bring the frame into view first, then scroll inside it.
+  const frame = view.frameElement;
+  if (frame && view !== view.parent) frame.scrollIntoView({ block: 'nearest' });
   const rect = range.getBoundingClientRect();
-  const view = element.ownerDocument.defaultView;
-  const height = view?.innerHeight ?? 0;
-  if (rect.top >= 60 && rect.bottom <= height - 60) return;
-  const smooth = !view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-  element.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+  const height = view.innerHeight;
+  const lowest = roomBelow ? height * 0.45 : height - 60;
+  if (rect.top >= 60 && rect.bottom <= lowest) return;
+  const target = roomBelow ? height * 0.2 : (height - rect.height) / 2;
+  const smooth = !view.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  // Instant when a popup follows: it is placed from the passage's position after the scroll.
+  view.scrollBy({ top: rect.top - Math.max(60, target), behavior: smooth && !roomBelow ? 'smooth' : 'auto' });
 }

@@ -27,6 +27,9 @@ function quotes(report: Report, colour: 'red' | 'green'): string[] {
   return [...new Set(all.map((f) => f.quote))].sort();
 }
 
+declare const chrome: unknown;
+type ChromeAction = { action: { getBadgeText(details: { tabId: number }): Promise<string> } };
+
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 async function painted(page: Page, kind: 'red' | 'green' | 'lexipol'): Promise<string[]> {
@@ -80,6 +83,18 @@ describe('web pages', () => {
     // The content script's own answer is the same report.
     const again = await h.sendToTab<Report>(page, { type: 'policy-lens/report' });
     expect(again).toEqual(report);
+    // The toolbar badge counts the red flags (passages and silences).
+    const tabId = await h.tabIdOf(page);
+    const badge = await waitFor(
+      async () =>
+        (await h.controlPage()).evaluate(
+          (id) => (chrome as unknown as ChromeAction).action.getBadgeText({ tabId: id }),
+          tabId,
+        ),
+      (text) => text !== '' && text !== '…',
+    );
+    const red = report.questions.flatMap((q) => q.flags).filter((f) => f.flag === 'red').length;
+    expect(badge).toBe(String(red));
     await page.screenshot({ path: `${SHOTS}/lexipol-page.png` });
   });
 
@@ -98,7 +113,7 @@ describe('web pages', () => {
     expect(text).toMatch(/question 5/i);
     expect(text).toContain(q5.rule);
     expect(text).toContain('Lexipol language');
-    expect(text).toContain('Ask for this instead');
+    expect(text).toMatch(/ask for this instead/i);
     expect(
       await waitFor(
         () => announcement(page),
@@ -252,6 +267,22 @@ describe('web pages', () => {
     expect(text).toMatch(/question 2/i);
     await page.screenshot({ path: `${SHOTS}/strict-csp-popup.png` });
     expect(violations).toEqual([]);
+  });
+
+  it('reads a policy shown in a same-origin frame and paints it there', async () => {
+    const page = await h.openPage('framed-policy.html');
+    await page.frames()[1]?.waitForLoadState('load');
+    const report = await h.analyze(page);
+    expect(report.questions.find((q) => q.id === 7)?.verdict).toBe('green');
+    const frame = page.frames().find((f) => f.url().endsWith('strong-policy.html'))!;
+    const inFrame = await frame.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return [...(registry.get('policy-lens-green') ?? [])].map((range) =>
+        range.toString().replace(/\s+/g, ' '),
+      );
+    });
+    expect([...new Set(inFrame)].sort()).toEqual(quotes(report, 'green').map(squash));
+    await page.screenshot({ path: `${SHOTS}/framed-page.png` });
   });
 
   it('made no network request of its own', () => {
