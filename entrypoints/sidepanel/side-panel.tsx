@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Flag } from '@/src/engine/report';
 import { isMessage, sendToExtension, sendToTab } from '@/src/messages';
+import { PdfList } from '@/src/pdf/pdf-list';
 import { questionInfo } from '@/src/rules/rule-book';
 import { FlagIcon } from '@/src/ui/flag-icon';
 import { Scorecard, type ScorecardState } from '@/src/ui/scorecard';
@@ -83,6 +84,7 @@ export function SidePanel() {
         questionText={(id) => questionInfo(id).question}
         onRetry={tabId === null ? undefined : () => analyse(tabId)}
       />
+      {tabId === null ? null : <PdfList tabId={tabId} refresh={state} />}
       <footer class="pl-legend">
         <span>
           <FlagIcon kind="red" size={14} /> <span class="pl-legend-red">wavy underline</span>: red flag

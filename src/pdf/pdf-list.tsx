@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { FlagIcon } from '../ui/flag-icon';
 import { findPdfLinks, type PdfLink } from './find-pdf-links';
 import { VIEWER_PATH, viewerUrl } from './viewer-url';
 
@@ -19,7 +18,8 @@ export function openPdfInViewer(url: string): void {
   void browser.tabs.create({ url: viewerUrl(browser.runtime.getURL(VIEWER_PATH as '/viewer.html'), url) });
 }
 
-export function PdfList(props: { tabId: number; pdfs?: PdfLink[] }) {
+/** `refresh`: any value that changes when the tab's page changes (the side panel passes its state). */
+export function PdfList(props: { tabId: number; pdfs?: PdfLink[]; refresh?: unknown }) {
   const [pdfs, setPdfs] = useState<PdfLink[] | null>(props.pdfs ?? null);
   useEffect(() => {
     if (props.pdfs) return;
@@ -30,7 +30,7 @@ export function PdfList(props: { tabId: number; pdfs?: PdfLink[] }) {
     return () => {
       live = false;
     };
-  }, [props.tabId, props.pdfs]);
+  }, [props.tabId, props.pdfs, props.refresh]);
   return <PdfListView pdfs={pdfs} onAnalyse={openPdfInViewer} />;
 }
 
@@ -40,6 +40,8 @@ export function PdfListView(props: { pdfs: PdfLink[] | null; onAnalyse: (url: st
   if (!pdfs || pdfs.length === 0) return null;
   return (
     <section class="pl-pdf-list" aria-labelledby="pl-pdf-list-heading" data-pdf-count={pdfs.length}>
+      {/* Styles travel with the component, so the side panel renders it with one line. */}
+      <style>{pdfListCss}</style>
       <h2 id="pl-pdf-list-heading">PDFs on this page</h2>
       <p class="pl-pdf-list-hint">Policies are often attached as PDFs. Open one to check it too.</p>
       <ul>
@@ -50,7 +52,6 @@ export function PdfListView(props: { pdfs: PdfLink[] | null; onAnalyse: (url: st
               <span title={pdf.url}>{pdf.label}</span>
             </span>
             <button type="button" class="pl-button" onClick={() => props.onAnalyse(pdf.url)}>
-              <FlagIcon kind="silent" size={14} />
               <span>
                 Analyse<span class="pl-visually-hidden"> {pdf.label}</span>
               </span>

@@ -133,3 +133,20 @@ export async function waitForPhase(tab: Page, phases: string[], timeout = 30_000
   );
   return (await handle.jsonValue()) as string;
 }
+
+/** The browser's tab id of a page, looked up by URL from an extension page (the viewer without a file). */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  const control = await browser.context.newPage();
+  await control.goto(viewerUrlFor(browser.extensionId, null));
+  const url = page.url();
+  const id = await control.evaluate(async (wanted) => {
+    const api = (
+      globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+      }
+    ).chrome;
+    return (await api.tabs.query({})).find((tab) => tab.url === wanted)?.id ?? -1;
+  }, url);
+  await control.close();
+  return id;
+}
