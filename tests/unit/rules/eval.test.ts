@@ -29,6 +29,8 @@ interface EvalCase {
 interface ExpectedPolicy {
   lexipol: boolean;
   verdicts: Record<string, Verdict>;
+  /** A known engine limit that makes this policy fail: the case must then fail, so a fix is noticed. */
+  known_issue?: string;
 }
 
 const build = buildRuleBook(join(root, 'rules'));
@@ -134,7 +136,7 @@ function describePolicies(title: string, folder: string): void {
       ExpectedPolicy
     >;
 
-    it.each(Object.entries(expected))('%s', (file, want) => {
+    const check = (file: string, want: ExpectedPolicy): void => {
       const text = readFileSync(join(evalDir, folder, file), 'utf8');
       const report = analyzeText(text, file);
       const verdicts = Object.fromEntries(report.questions.map((q) => [String(q.id), q.verdict]));
@@ -146,9 +148,17 @@ function describePolicies(title: string, folder: string): void {
       // Every passage flag quotes the original text exactly (the offsets contract of the report).
       for (const q of report.questions)
         for (const f of q.flags) if (!f.absence) expect(text.slice(f.start ?? 0, f.end ?? 0)).toBe(f.quote);
-    });
+    };
+
+    const entries = Object.entries(expected);
+    const clean = entries.filter(([, want]) => !want.known_issue);
+    if (clean.length > 0) it.each(clean)('%s', check);
+    // it.fails: once the known issue is fixed the case passes, this fails, and the marker gets removed.
+    for (const [file, want] of entries.filter(([, w]) => w.known_issue))
+      it.fails(`${file} (known issue: ${want.known_issue?.trim()})`, () => check(file, want));
   });
 }
 
 describePolicies('evaluation policies', 'policies');
 describePolicies('hold-out policies', 'policies-holdout');
+describePolicies('second hold-out policies', 'policies-holdout-2');
