@@ -14,6 +14,8 @@ const localHostAccess =
 
 export default defineConfig({
   outDir,
+  // Manifest V3 for Firefox too (WXT defaults to V2 there): one manifest shape, one set of APIs.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
