@@ -3,7 +3,7 @@
  * with the machine they ran on. Each benchmark is its own file returning a BenchSection; add new ones
  * (browser painting, PDFs, bundle sizes, memory) to BENCHMARKS below.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { engineBenchmark } from './engine';
 import { describeMachine, type Machine } from './machine';
 import type { BenchSection } from './measure';
@@ -57,6 +57,25 @@ function resultsMarkdown(machine: Machine, sections: BenchSection[]): string {
   ].join('\n');
 }
 
+const README = new URL('../README.md', import.meta.url);
+const README_START = '<!-- BENCH:RESULTS -->';
+const README_END = '<!-- /BENCH:RESULTS -->';
+
+/** Copies the tables into README.md between its BENCH:RESULTS markers, so the README never goes stale. */
+function updateReadme(machine: Machine, sections: BenchSection[]): void {
+  const readme = readFileSync(README, 'utf8');
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) return;
+  const block = [
+    README_START,
+    `Measured ${machine.date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}:`,
+    '',
+    ...sections.flatMap((s) => [`**${s.title}**`, '', markdownTable(s.table), '']),
+  ].join('\n');
+  writeFileSync(README, readme.slice(0, start) + block + readme.slice(end));
+}
+
 async function main(): Promise<number> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = only.filter((name) => !(name in BENCHMARKS));
@@ -80,7 +99,8 @@ async function main(): Promise<number> {
   // A partial run must not throw away the other benchmarks' recorded figures.
   if (only.length === 0) {
     writeFileSync(new URL('./RESULTS.md', import.meta.url), resultsMarkdown(machine, sections));
-    process.stdout.write('Wrote bench/RESULTS.md\n');
+    updateReadme(machine, sections);
+    process.stdout.write('Wrote bench/RESULTS.md and the figures in README.md\n');
   }
   return sections.every((s) => s.ok) ? 0 : 1;
 }

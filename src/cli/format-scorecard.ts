@@ -10,9 +10,15 @@ import { FLAG_SYMBOLS, paintVerdict, VERDICT_SYMBOLS } from './verdict-symbols';
 
 const QUOTE_LIMIT = 200;
 
-/** One line of a passage, whitespace collapsed (PDF quotes carry line breaks), cut at a word near 200. */
+/**
+ * One line of a passage for the terminal: PDF quotes carry the page's line breaks and hyphenation
+ * ("immi-\ngration"), which are joined for reading; then cut at a word near 200 characters.
+ */
 export function trimQuote(quote: string, limit = QUOTE_LIMIT): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
+  const flat = quote
+    .replace(/([a-z])-[ \t]*\r?\n\s*([a-z])/g, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (flat.length <= limit) return flat;
   const cut = flat.slice(0, limit);
   const lastSpace = cut.lastIndexOf(' ');

@@ -124,6 +124,9 @@ describe('formatScorecard', () => {
     expect(quote.endsWith('…')).toBe(true);
     expect(LONG.startsWith(quote.slice(0, -1))).toBe(true);
     expect(trimQuote('short  and\n wrapped')).toBe('short and wrapped');
+    expect(trimQuote('a person’s immi-\ngration status; Policy 7 -\nPage 2')).toBe(
+      'a person’s immigration status; Policy 7 - Page 2',
+    );
   });
 
   it('uses no escape codes in plain style and colours verdicts in ANSI style', () => {
