@@ -227,7 +227,10 @@ export function segment(text: string): Segment[] {
     const marker = listMarkerAt(text, line.start, line.end);
     const sectionNo = marker ? null : sectionNumberAt(text, line.start, line.end);
     const heading = unitMayStart
-      ? headingOf(text, line, nextBlank ? -1 : nextStart, marker, sectionNo, levels.length > 0 || leadIn >= 0)
+      ? headingOf(text, line, nextBlank ? -1 : nextStart, marker, sectionNo, {
+          inList: levels.length > 0 || leadIn >= 0,
+          afterColon: leadIn >= 0 || (prevEnd > 0 && text.charCodeAt(prevEnd - 1) === 0x3a),
+        })
       : null;
 
     if (heading) {
@@ -303,14 +306,18 @@ function headingOf(
   nextStart: number,
   marker: ListMarker | null,
   sectionNo: SectionNumber | null,
-  inList: boolean,
+  context: { inList: boolean; afterColon: boolean },
 ): { label: string; kind: HeadingCase } | null {
-  if (marker && (inList || !mayNumberHeading(marker))) return null;
+  if (marker && !mayNumberHeading(marker)) return null;
   const textStart = marker?.textStart ?? sectionNo?.textStart ?? line.start;
   if (textStart >= line.end) return sectionNo ? { label: sectionNo.label, kind: 'caps' } : null;
   const kind = headingCase(text, textStart, line.end);
   if (!kind) return null;
   if (kind === 'other' && !sectionNo?.numeric) return null;
+  // Inside a list a marked line is an item, unless it is an ALL CAPS title ("II. DETAINERS"); right
+  // after a lead-in colon a Title Case line is an item whose bullet was lost, not a heading.
+  if (kind !== 'caps' && ((marker && context.inList) || (context.afterColon && !sectionNo?.numeric)))
+    return null;
   // A short capitalised line followed by a lowercase one is the start of a wrapped sentence.
   if (kind !== 'caps' && nextStart >= 0 && isLowerStart(text, nextStart)) return null;
   const label = sectionNo?.label ?? shortLabel(text.slice(line.start, line.end));

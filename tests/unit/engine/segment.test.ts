@@ -244,6 +244,24 @@ describe('segment: lists', () => {
     expect(rows(text).map((r) => r[2])).toEqual([null, 'Officers shall not:', 'Officers shall not:']);
   });
 
+  it('ends a numbered list at an ALL CAPS numbered heading', () => {
+    const text =
+      'I. GENERAL\nMembers shall not:\n1. ask about status; or\n2. share records.\n\nII. DETAINERS\nMembers shall notify.';
+    expect(rows(text)).toEqual([
+      ['heading', 'I. GENERAL', null],
+      ['sentence', 'Members shall not:', null],
+      ['item', 'ask about status', 'Members shall not:'],
+      ['item', 'share records.', 'Members shall not:'],
+      ['heading', 'II. DETAINERS', null],
+      ['sentence', 'Members shall notify.', null],
+    ]);
+  });
+
+  it('reads a Title Case line right after a lead-in colon as an item, not a heading', () => {
+    const text = 'Officers shall not engage in the following:\nImmigration Status Checks\nRaids With ICE';
+    expect(rows(text).map((r) => r[0])).toEqual(['sentence', 'item', 'item']);
+  });
+
   it('gives items without a lead-in leadIn -1', () => {
     const text = 'Procedure.\n1. Book the arrestee.\n2. Notify the arrestee of any detainer.';
     expect(rows(text)).toEqual([
