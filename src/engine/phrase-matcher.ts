@@ -53,6 +53,11 @@ export class PhraseMatcher {
   private readonly partIndex = new Map<string, number>();
   private readonly partUses: PartUse[][] = [];
   private readonly phrases: PhraseDef[] = [];
+  /** Per part, worked out once after all phrases are in: groups of the one-part phrases that are
+   * exactly this part, multi-part phrases it starts, and whether it is a later part of any phrase. */
+  private readonly directGroups: Int32Array[] = [];
+  private readonly startsPhrases: number[][] = [];
+  private isLaterPart = new Uint8Array(0);
   private readonly phraseIndex = new Map<string, number>();
 
   /** Throws (naming the group and phrase) when a phrase cannot be parsed. */
@@ -71,6 +76,23 @@ export class PhraseMatcher {
         this.addPhrase(parts, group);
       }
     }
+    this.indexParts();
+  }
+
+  private indexParts(): void {
+    this.isLaterPart = new Uint8Array(this.partUses.length);
+    this.partUses.forEach((uses, part) => {
+      const direct = new Set<number>();
+      const starts: number[] = [];
+      for (const use of uses) {
+        const phrase = this.phrases[use.phrase]!;
+        if (phrase.parts.length === 1) for (const g of phrase.groups) direct.add(g);
+        else if (use.position === 0) starts.push(use.phrase);
+        else this.isLaterPart[part] = 1;
+      }
+      this.directGroups[part] = Int32Array.from(direct);
+      this.startsPhrases[part] = starts;
+    });
   }
 
   groupId(name: string): number | undefined {
@@ -241,21 +263,20 @@ export class PhraseMatcher {
       const part = partHit[i]!;
       const first = partHit[i + 1]!;
       const last = partHit[i + 2]!;
-      for (const use of this.partUses[part]!) {
-        const phrase = this.phrases[use.phrase]!;
-        if (phrase.parts.length === 1) {
-          for (const group of phrase.groups) out.push(group, first, last);
-        } else if (use.position === 0) {
-          firstParts = firstParts ?? [];
-          firstParts.push(use.phrase, first, last);
-        } else if (firstParts) {
-          // Part hits come in order of their last word, so a later part seen before any first part
-          // cannot complete a phrase: skipping it saves building lists for every "shall" of a manual.
-          laterParts = laterParts ?? new Map();
-          const list = laterParts.get(part) ?? [];
-          list.push(first, last);
-          laterParts.set(part, list);
-        }
+      const direct = this.directGroups[part]!;
+      for (let k = 0; k < direct.length; k++) out.push(direct[k]!, first, last);
+      const starts = this.startsPhrases[part]!;
+      if (starts.length > 0) {
+        firstParts = firstParts ?? [];
+        for (const phrase of starts) firstParts.push(phrase, first, last);
+      }
+      // Part hits come in order of their last word, so a later part seen before any first part
+      // cannot complete a phrase: skipping it saves building lists for every "shall" of a manual.
+      if (firstParts && this.isLaterPart[part] === 1) {
+        laterParts = laterParts ?? new Map();
+        const list = laterParts.get(part);
+        if (list) list.push(first, last);
+        else laterParts.set(part, [first, last]);
       }
     }
     if (!firstParts || !laterParts) return;

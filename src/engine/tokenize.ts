@@ -14,10 +14,14 @@ export interface Tokens {
 
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
 
+/** 1 for ASCII letters and digits: one table read per character in the hot loop. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+}
+
 export function isWordChar(code: number, text: string, i: number): boolean {
-  if (code < 128) {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  }
+  if (code < 128) return ASCII_WORD[code] === 1;
   return NON_ASCII_WORD.test(text[i] ?? '');
 }
 
@@ -34,13 +38,16 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   let i = from;
   while (i < to) {
     const code = text.charCodeAt(i);
-    if (!isWordChar(code, text, i)) {
+    if (code < 128 ? ASCII_WORD[code] === 0 : !isWordChar(code, text, i)) {
       i++;
       continue;
     }
     const s = i;
     i++;
-    while (i < to && isWordChar(text.charCodeAt(i), text, i)) i++;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] === 0 : !isWordChar(c, text, i)) break;
+    }
     const e = i;
     // Fold a possessive: word + apostrophe + s, followed by a non-word character or the end.
     if (

@@ -14,6 +14,20 @@ export interface Words {
   lower: string[];
 }
 
+function ensure(a: Int32Array, index: number): Int32Array {
+  if (index < a.length) return a;
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function ensureBytes(a: Uint8Array, index: number): Uint8Array {
+  if (index < a.length) return a;
+  const b = new Uint8Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 function lowerCode(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
@@ -24,7 +38,9 @@ export function internWords(text: string, tokens: Tokens): Words {
   // Words with characters beyond ASCII (rare in these texts) take the plain Map path.
   const other = new Map<string, number>();
   let slots = new Int32Array(1 << 14).fill(-1);
-  let hashes: number[] = [];
+  // Hash of each word id (int32, kept unboxed in a typed array) and whether it lives in the table.
+  let hashes: Int32Array = new Int32Array(1 << 13);
+  let inTable: Uint8Array = new Uint8Array(1 << 13);
   let mask = slots.length - 1;
 
   const insert = (hash: number, id: number) => {
@@ -52,13 +68,14 @@ export function internWords(text: string, tokens: Tokens): Words {
       if (id === undefined) {
         id = lower.length;
         lower.push(word);
-        hashes.push(-1);
+        hashes = ensure(hashes, id);
+        inTable = ensureBytes(inTable, id);
         other.set(word, id);
       }
       ids[t] = id;
       continue;
     }
-    hash >>>= 0;
+    hash |= 0;
     let slot = hash & mask;
     let id = -1;
     for (;;) {
@@ -79,18 +96,18 @@ export function internWords(text: string, tokens: Tokens): Words {
     if (id === -1) {
       id = lower.length;
       lower.push(text.slice(s, e).toLowerCase());
-      hashes.push(hash);
+      hashes = ensure(hashes, id);
+      inTable = ensureBytes(inTable, id);
+      hashes[id] = hash;
+      inTable[id] = 1;
       slots[slot] = id;
       if (lower.length * 2 > slots.length) {
         slots = new Int32Array(slots.length * 2).fill(-1);
         mask = slots.length - 1;
-        hashes.forEach((h, n) => {
-          if (h !== -1) insert(h, n);
-        });
+        for (let n = 0; n < lower.length; n++) if (inTable[n] === 1) insert(hashes[n]!, n);
       }
     }
     ids[t] = id;
   }
-  hashes = [];
   return { tokens, ids, lower };
 }
