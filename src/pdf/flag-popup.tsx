@@ -35,6 +35,8 @@ export interface FlagPopupProps {
   onPrevious: () => void;
   onNext: () => void;
   onClose: () => void;
+  /** "Save excerpt" (wired by the excerpts feature); the button is hidden without it. */
+  onSave?: (flag: Flag) => void;
 }
 
 export function FlagPopup(props: FlagPopupProps) {
@@ -73,6 +75,7 @@ export function FlagPopup(props: FlagPopupProps) {
         onPrevious={props.onPrevious}
         onNext={props.onNext}
         onClose={props.onClose}
+        onSave={props.onSave}
         headingId="pl-popup-heading"
       />
     </div>

@@ -2,12 +2,14 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Flag } from '../engine/report';
+import { useViewerExcerpts } from '../excerpts/viewer-excerpts';
 import { questionInfo } from '../rules/rule-book';
 import { passagesInReadingOrder } from '../ui/report-view';
 import { Scorecard, type ScorecardState } from '../ui/scorecard';
 import type { AnalysedPdf } from './analyse-pdf';
 import { exposeForBench, markFirstHighlight } from './bench-hook';
 import { DocumentView } from './document-view';
+import { EarlyHighlights, warmUpEngine } from './early-highlights';
 import { FlagPopup, type PopupPlacement, placeUnder } from './flag-popup';
 import { originPattern } from './load-pdf';
 import { PdfSession, type PdfSource, type Phase, sourceName } from './pdf-session';
@@ -48,18 +50,30 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
   const session = useRef<PdfSession | null>(null);
   const view = useRef<DocumentView | null>(null);
   const flags = useMemo(() => (analysed ? passagesInReadingOrder(analysed.report) : []), [analysed]);
+  // Saved excerpts: Save in the popup and on a selection, shown again on this PDF (src/excerpts/).
+  const excerpts = useViewerExcerpts({
+    analysed,
+    pdf,
+    url: source?.kind === 'url' ? source.url : (source?.name ?? ''),
+    title: analysed?.report.title ?? null,
+  });
 
   useEffect(() => {
     if (!source) return;
     setPdf(null);
     setAnalysed(null);
     setPopup(null);
+    warmUpEngine();
+    let early: EarlyHighlights | null = null;
     const current = new PdfSession(source, {
       phase: setPhase,
       opened: (doc, firstSize, title) => {
         document.title = `${title ?? sourceName(source)} · ICE Policy Lens`;
         const host = pagesHost.current;
         if (!host || !scroller.current) return;
+        early = new EarlyHighlights(doc.numPages, sourceName(source), (report, starts, lengths) =>
+          view.current?.setReport(report, starts, lengths),
+        );
         const documentView = new DocumentView({
           scroller: scroller.current,
           container: host,
@@ -68,7 +82,8 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
           scale,
           onCurrentPage: setPage,
           onFlagClick: (flag, anchor) => openPopup(flag, anchor),
-          onPainted: (_page, count) => {
+          onPainted: (painted, count) => {
+            excerpts.onPagePainted(painted);
             if (count > 0) markFirstHighlight();
           },
         });
@@ -79,6 +94,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
         exposeForBench(doc, source.kind === 'url' ? source.url : source.name);
       },
       analysed: (result) => {
+        early?.stop();
         view.current?.updateSizes(result.sizes);
         view.current?.setReport(
           result.report,
@@ -91,6 +107,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
     session.current = current;
     void current.run();
     return () => {
+      early?.stop();
       view.current?.destroy();
       view.current = null;
       void current.close();
@@ -271,6 +288,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
                 onPrevious={() => stepFlag(-1)}
                 onNext={() => stepFlag(1)}
                 onClose={closePopup}
+                onSave={excerpts.onSave}
               />
             ) : null}
           </div>
@@ -303,6 +321,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
           </p>
         </aside>
       </div>
+      {excerpts.notice}
       <div class="pl-visually-hidden" aria-live="polite">
         {announcement}
       </div>
