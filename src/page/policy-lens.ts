@@ -168,6 +168,23 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
   doc.addEventListener('click', onClick, true);
   listening.add(doc);
 
+  // Enter with the caret (caret browsing, or after a click) inside a highlighted passage opens its popup,
+  // unless the key belongs to a link, a button or a field.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.defaultPrevented || !policy || passages.length === 0) return;
+    if (popup.owns(event.target)) return;
+    const target = event.target as Element | null;
+    if (target?.closest?.('a[href], button, input, select, textarea, [contenteditable], summary')) return;
+    const selection = doc.getSelection();
+    if (!selection?.anchorNode || !selection.isCollapsed) return;
+    const offset = policy.offsetOf(selection.anchorNode, selection.anchorOffset);
+    const index = offset === null ? -1 : flagIndexAt(passages, offset, longest);
+    if (index < 0) return;
+    event.preventDefault();
+    openAt(index, true);
+  };
+  doc.addEventListener('keydown', onKeyDown, true);
+
   return {
     report: () => (current ? Promise.resolve(current) : analyse()),
     refresh: () => analyse(),
@@ -191,6 +208,7 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
     policyText: () => policy,
     destroy() {
       for (const listened of listening) listened.removeEventListener('click', onClick, true);
+      doc.removeEventListener('keydown', onKeyDown, true);
       watch?.stop();
       popup.destroy();
       painter.clear();
