@@ -16,7 +16,7 @@ import { type BenchSection, formatMs, median } from './measure';
 
 const PAGES = 500;
 const TARGET_RATIO = 1.15;
-const RUNS = 3;
+const RUNS = 5;
 
 async function pdfjsTextOnly(bytes: Uint8Array): Promise<number> {
   const task = getDocument({

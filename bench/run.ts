@@ -1,17 +1,23 @@
 /**
- * `npm run bench [-- name …]`: runs the benchmarks, prints each table, and rewrites bench/RESULTS.md
- * with the machine they ran on. Each benchmark is its own file returning a BenchSection; add new ones
- * (browser painting, PDFs, bundle sizes, memory) to BENCHMARKS below.
+ * `npm run bench [-- name …]`: runs the benchmarks (all, or the named ones), prints each table, and
+ * records them in bench/RESULTS.md and README.md with the machine and commit they ran on. Each
+ * benchmark is its own file returning a BenchSection; add new ones (browser painting, bundle sizes,
+ * memory) to BENCHMARKS below.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { engineBenchmark } from './engine';
 import { describeMachine, type Machine } from './machine';
 import type { BenchSection } from './measure';
+import { pdfViewerBenchmark } from './pdf';
 import { pdfNodeBenchmark } from './pdf-node';
 
 const BENCHMARKS: Record<string, () => BenchSection | Promise<BenchSection>> = {
   engine: engineBenchmark,
   'pdf-node': pdfNodeBenchmark,
+  // Builds the extension into .output-bench when missing and drives Chromium (PDF surface's file).
+  'pdf-viewer': pdfViewerBenchmark,
 };
 
 function markdownTable(rows: string[][]): string {
@@ -35,45 +41,76 @@ function plainTable(rows: string[][]): string {
     .join('\n');
 }
 
-function resultsMarkdown(machine: Machine, sections: BenchSection[]): string {
+/** One benchmark's block in RESULTS.md, between markers so a partial run replaces only its own. */
+function sectionBlock(name: string, machine: Machine, section: BenchSection): string {
   return [
-    '# Benchmark results',
+    `<!-- bench:${name} -->`,
+    `## ${section.title}`,
     '',
-    'Written by `npm run bench` (bench/run.ts); rerun it to refresh. Figures are medians; targets are',
-    'judged on ratios against a baseline measured in the same run, so a busy machine moves both sides.',
+    `Measured ${machine.date} on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}${machine.chromium ? `, ${machine.chromium}` : ''}; code ${machine.revision}.`,
     '',
-    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB RAM`,
-    `- Node ${machine.node}${machine.chromium ? `; ${machine.chromium}` : ''}`,
-    `- Date: ${machine.date}; code: ${machine.revision}`,
+    markdownTable(section.table),
     '',
-    ...sections.flatMap((s) => [
-      `## ${s.title}`,
-      '',
-      markdownTable(s.table),
-      '',
-      ...s.notes.map((n) => `- ${n}`),
-      '',
-    ]),
+    ...section.notes.map((n) => `- ${n}`),
+    `<!-- /bench:${name} -->`,
   ].join('\n');
 }
 
-const README = new URL('../README.md', import.meta.url);
+/** The blocks already recorded in a RESULTS.md, by benchmark name. */
+function recordedBlocks(markdown: string): Map<string, string> {
+  const blocks = new Map<string, string>();
+  for (const match of markdown.matchAll(/<!-- bench:([\w-]+) -->[\s\S]*?<!-- \/bench:\1 -->/g)) {
+    blocks.set(match[1]!, match[0]);
+  }
+  return blocks;
+}
+
+const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
 const README_START = '<!-- BENCH:RESULTS -->';
 const README_END = '<!-- /BENCH:RESULTS -->';
 
-/** Copies the tables into README.md between its BENCH:RESULTS markers, so the README never goes stale. */
-function updateReadme(machine: Machine, sections: BenchSection[]): void {
+function resultsMarkdown(blocks: Map<string, string>): string {
+  return [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.ts); `npm run bench -- <name>` reruns one benchmark and replaces',
+    'only its section. Figures are medians; targets are judged on ratios against a baseline measured in',
+    'the same run, so a busy machine moves both sides.',
+    '',
+    ...Object.keys(BENCHMARKS).flatMap((name) => {
+      const block = blocks.get(name);
+      return block ? [block, ''] : [];
+    }),
+  ].join('\n');
+}
+
+/** Copies each section's title and table into README.md between its BENCH:RESULTS markers. */
+function updateReadme(blocks: Map<string, string>): void {
   const readme = readFileSync(README, 'utf8');
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);
   if (start < 0 || end < start) return;
-  const block = [
-    README_START,
-    `Measured ${machine.date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}:`,
-    '',
-    ...sections.flatMap((s) => [`**${s.title}**`, '', markdownTable(s.table), '']),
-  ].join('\n');
+  const summary = Object.keys(BENCHMARKS).flatMap((name) => {
+    const lines = blocks.get(name)?.split('\n') ?? [];
+    const title = lines.find((l) => l.startsWith('## '))?.slice(3);
+    const measured = lines.find((l) => l.startsWith('Measured '))?.match(/^Measured (\S{10})/)?.[1];
+    const table = lines.filter((l) => l.startsWith('|'));
+    return title ? [`**${title}** (${measured ?? 'date unknown'})`, '', ...table, ''] : [];
+  });
+  const block = [README_START, '', ...summary].join('\n');
   writeFileSync(README, readme.slice(0, start) + block + readme.slice(end));
+}
+
+/** Biome formats Markdown tables in the tree; format what we wrote so `npm run lint` stays clean. */
+function formatMarkdown(files: string[]): void {
+  execFileSync(
+    fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url)),
+    ['format', '--write', ...files],
+    {
+      stdio: 'ignore',
+    },
+  );
 }
 
 async function main(): Promise<number> {
@@ -87,22 +124,25 @@ async function main(): Promise<number> {
   }
   const machine = describeMachine();
   process.stdout.write(`${machine.cpu} · ${machine.cores} cores · Node ${machine.node}\n\n`);
-  const sections: BenchSection[] = [];
+  const ran = new Map<string, BenchSection>();
   for (const [name, run] of Object.entries(BENCHMARKS)) {
     if (only.length && !only.includes(name)) continue;
     const section = await run();
-    sections.push(section);
+    ran.set(name, section);
     process.stdout.write(
       `${section.title}\n${plainTable(section.table)}\n${section.notes.map((n) => `  ${n}`).join('\n')}\n\n`,
     );
   }
-  // A partial run must not throw away the other benchmarks' recorded figures.
-  if (only.length === 0) {
-    writeFileSync(new URL('./RESULTS.md', import.meta.url), resultsMarkdown(machine, sections));
-    updateReadme(machine, sections);
-    process.stdout.write('Wrote bench/RESULTS.md and the figures in README.md\n');
-  }
-  return sections.every((s) => s.ok) ? 0 : 1;
+  // A partial run keeps the other benchmarks' recorded figures.
+  const blocks = existsSync(RESULTS)
+    ? recordedBlocks(readFileSync(RESULTS, 'utf8'))
+    : new Map<string, string>();
+  for (const [name, section] of ran) blocks.set(name, sectionBlock(name, machine, section));
+  writeFileSync(RESULTS, resultsMarkdown(blocks));
+  updateReadme(blocks);
+  formatMarkdown([RESULTS, README]);
+  process.stdout.write('Wrote bench/RESULTS.md and the figures in README.md\n');
+  return [...ran.values()].every((s) => s.ok) ? 0 : 1;
 }
 
 main().then((code) => {
