@@ -16,7 +16,7 @@
  */
 import type { OriginalText } from './document';
 import * as chars from './normalize-chars';
-import { findPageFurniture, nextLineStart } from './page-headers';
+import { findPageFurniture, findUnpagedFurniture, nextLineStart } from './page-headers';
 
 // Local copies: some loaders (tsx) turn imported bindings into getters, which costs a call per
 // character in the hot loop below.
@@ -152,7 +152,7 @@ export function normalize(original: OriginalText): NormalizedText {
   const src = original.text;
   const n = src.length;
   const pageStarts = pageStartsOf(original);
-  const furniture = findPageFurniture(src, pageStarts);
+  const furniture = pageStarts.length > 0 ? findPageFurniture(src, pageStarts) : findUnpagedFurniture(src);
   const out = new NormalizedBuilder(src);
 
   let furnitureAt = 0;

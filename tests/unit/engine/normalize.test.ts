@@ -205,10 +205,32 @@ describe('normalize: pages', () => {
     expect(norm.removedLines).toBeUndefined();
   });
 
-  it('never drops lines of unpaged text', () => {
+  it('never drops lines of unpaged text without page marks', () => {
     expect(plain('Header\nBody.\n12\nHeader\nMore body.\n13').text).toBe(
       'Header\nBody.\n12\nHeader\nMore body.\n13',
     );
+  });
+
+  it('drops "Page N of M" lines and the running heads beside them from text that lost its page breaks', () => {
+    const text = [
+      'OAKVILLE POLICE DEPARTMENT        GENERAL ORDER 12-3',
+      'Subject: Immigration        Page 1 of 2',
+      '',
+      'Members shall notify a prisoner when a detainer has',
+      'OAKVILLE POLICE DEPARTMENT        GENERAL ORDER 12-3',
+      'Subject: Immigration        Page 2 of 2',
+      'been lodged. Members shall not hold anyone on it.',
+    ].join('\n');
+    const norm = plain(text);
+    expect(norm.text).toBe(
+      'Members shall notify a prisoner when a detainer has\nbeen lodged. Members shall not hold anyone on it.',
+    );
+    expect(norm.removedLines).toHaveLength(4);
+  });
+
+  it('keeps "page N of M" references that do not count the pages of one document', () => {
+    const text = 'See the table on page 2 of 3\nBody line one.\nThe form is on page 5 of 9\nEnd.';
+    expect(plain(text).text).toBe(text);
   });
 
   it('takes form feeds of unpaged text (pdftotext output) as page breaks', () => {
