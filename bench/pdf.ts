@@ -52,6 +52,14 @@ export async function pdfViewerBenchmark(): Promise<BenchSection> {
     const firstHighlight = await tab.evaluate(
       () => performance.getEntriesByName('policy-lens:first-highlight')[0]?.startTime ?? Number.NaN,
     );
+    const marks = await tab.evaluate(() =>
+      Object.fromEntries(
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('policy-lens:'))
+          .map((m) => [m.name.slice('policy-lens:'.length), Math.round(m.startTime)]),
+      ),
+    );
     const cdp = await browser.context.newCDPSession(tab);
     await cdp.send('Performance.enable');
     const heap = async () => {
@@ -124,6 +132,9 @@ export async function pdfViewerBenchmark(): Promise<BenchSection> {
       notes: [
         `${chromium}, headless; medians of ${RUNS} alternating runs after one warm-up each, in the viewer page itself.`,
         'Time to first highlight counts from navigation start: download, pdf.js start-up, reading all pages, analysis and painting.',
+        `Milestones of that first load (ms from navigation start): ${Object.entries(marks)
+          .map(([name, ms]) => `${name} ${ms}`)
+          .join(', ')}.`,
       ],
       ok: ratioOk && firstOk,
     };

@@ -25,6 +25,8 @@ export interface DocumentViewOptions {
   onFlagClick: (flag: Flag, anchor: Range) => void;
   /** Every time a page's text layer is painted (the bench times the first). */
   onPainted?: (page: number, flags: number) => void;
+  /** A page's text layer was rendered, with its text (for early highlights before the report). */
+  onPageText?: (page: number, text: string) => void;
 }
 
 interface ReportState {
@@ -141,6 +143,7 @@ export class DocumentView {
     this.layers.set(layer.pageNumber, layer);
     this.paint(layer);
     this.paintSearch(layer);
+    this.options.onPageText?.(layer.pageNumber, layer.pageText.text);
   }
 
   private paint(layer: RenderedTextLayer): void {

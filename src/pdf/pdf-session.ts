@@ -57,6 +57,7 @@ export class PdfSession {
           onProgress: (received, total) => this.on.phase({ name: 'downloading', received, total }),
         });
       } else bytes = this.source.bytes;
+      performance.mark('policy-lens:downloaded');
       signal.throwIfAborted();
       this.opened = await openPdf(bytes, {
         askPassword: (retry) => {
@@ -70,6 +71,7 @@ export class PdfSession {
       const { pdf } = this.opened;
       const first = (await pdf.getPage(1)).getViewport({ scale: 1 });
       const title = await pdfTitle(pdf);
+      performance.mark('policy-lens:opened');
       this.on.opened(pdf, { width: first.width, height: first.height }, title);
       await this.read(title);
     } catch (error) {
@@ -103,6 +105,7 @@ export class PdfSession {
           }
         },
       });
+      performance.mark('policy-lens:analysed');
       this.on.analysed(result);
       this.on.phase({ name: 'ready' });
     } catch (error) {

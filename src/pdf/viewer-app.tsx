@@ -9,6 +9,7 @@ import { Scorecard, type ScorecardState } from '../ui/scorecard';
 import type { AnalysedPdf } from './analyse-pdf';
 import { exposeForBench, markFirstHighlight } from './bench-hook';
 import { DocumentView } from './document-view';
+import { EarlyHighlights, warmUpEngine } from './early-highlights';
 import { FlagPopup, type PopupPlacement, placeUnder } from './flag-popup';
 import { originPattern } from './load-pdf';
 import { PdfSession, type PdfSource, type Phase, sourceName } from './pdf-session';
@@ -62,12 +63,17 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
     setPdf(null);
     setAnalysed(null);
     setPopup(null);
+    warmUpEngine();
+    let early: EarlyHighlights | null = null;
     const current = new PdfSession(source, {
       phase: setPhase,
       opened: (doc, firstSize, title) => {
         document.title = `${title ?? sourceName(source)} · ICE Policy Lens`;
         const host = pagesHost.current;
         if (!host || !scroller.current) return;
+        early = new EarlyHighlights(doc.numPages, sourceName(source), (report, starts, lengths) =>
+          view.current?.setReport(report, starts, lengths),
+        );
         const documentView = new DocumentView({
           scroller: scroller.current,
           container: host,
@@ -80,6 +86,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
             excerpts.onPagePainted(painted);
             if (count > 0) markFirstHighlight();
           },
+          onPageText: (page, text) => early?.addPage(page, text),
         });
         view.current = documentView;
         documentView.mount();
@@ -88,6 +95,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
         exposeForBench(doc, source.kind === 'url' ? source.url : source.name);
       },
       analysed: (result) => {
+        early?.stop();
         view.current?.updateSizes(result.sizes);
         view.current?.setReport(
           result.report,
@@ -100,6 +108,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
     session.current = current;
     void current.run();
     return () => {
+      early?.stop();
       view.current?.destroy();
       view.current = null;
       void current.close();
