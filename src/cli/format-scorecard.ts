@@ -1,3 +1,4 @@
+import { LEXIPOL_MARKER } from '../engine/analyze';
 import type { Flag, QuestionResult, Report } from '../engine/report';
 import { passagesInReadingOrder, questionsInGuideOrder } from '../ui/report-view';
 import type { TerminalStyle } from './terminal-style';
@@ -63,16 +64,27 @@ function formatQuestionRows(questions: QuestionResult[], style: TerminalStyle): 
   return lines;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** " (3 boilerplate passages, manual notice on 40 pages)": a manual's footer repeats on every page. */
+function lexipolDetail(report: Report): string {
+  const passages = report.lexipol.passages;
+  const notices = passages.filter((p) => p.fingerprint === LEXIPOL_MARKER.fingerprint);
+  const boilerplate = passages.length - notices.length;
+  const parts: string[] = [];
+  if (boilerplate > 0) parts.push(plural(boilerplate, 'boilerplate passage'));
+  if (notices.length > 0) {
+    const pages = new Set(notices.map((n) => n.page).filter((p) => p !== null)).size;
+    parts.push(pages > 1 ? `manual notice on ${plural(pages, 'page')}` : 'manual notice');
+  }
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
 function formatHeader(report: Report, style: TerminalStyle): string[] {
   const facts: string[] = [];
   if (report.pages !== null) facts.push(`${report.pages} page${report.pages === 1 ? '' : 's'}`);
   facts.push(`${report.chars.toLocaleString('en-US')} characters`);
-  const lexipol = report.lexipol.passages.length;
-  if (report.lexipol.detected) {
-    facts.push(
-      `Lexipol language detected${lexipol ? ` (${lexipol} passage${lexipol === 1 ? '' : 's'})` : ''}`,
-    );
-  }
+  if (report.lexipol.detected) facts.push(`Lexipol language detected${lexipolDetail(report)}`);
   const lines = [style.bold(report.source)];
   if (report.title) lines.push(`  ${report.title}`);
   lines.push(`  ${facts.join(' · ')}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatScorecard, trimQuote } from '../../../src/cli/format-scorecard';
 import { formatSummaryTable } from '../../../src/cli/summary-table';
 import { ANSI_STYLE, PLAIN_STYLE, styleFor } from '../../../src/cli/terminal-style';
+import { LEXIPOL_MARKER } from '../../../src/engine/analyze';
 import type { Flag, QuestionId, Report, Verdict } from '../../../src/engine/report';
 
 const LONG = `Requests by federal immigration officials for assistance from this department should be directed to a supervisor. ${'The Department may provide available support services. '.repeat(5)}`;
@@ -62,7 +63,33 @@ function report(): Report {
     chars: 34567,
     lexipol: {
       detected: true,
-      passages: [{ start: 1, end: 2, page: 1, fingerprint: 'x', similarity: 1, label: 'x' }],
+      passages: [
+        { start: 1, end: 2, page: 1, fingerprint: 'x', similarity: 1, label: 'x' },
+        {
+          start: 5,
+          end: 9,
+          page: 1,
+          fingerprint: LEXIPOL_MARKER.fingerprint,
+          similarity: 1,
+          label: 'notice',
+        },
+        {
+          start: 15,
+          end: 19,
+          page: 1,
+          fingerprint: LEXIPOL_MARKER.fingerprint,
+          similarity: 1,
+          label: 'notice',
+        },
+        {
+          start: 25,
+          end: 29,
+          page: 2,
+          fingerprint: LEXIPOL_MARKER.fingerprint,
+          similarity: 1,
+          label: 'notice',
+        },
+      ],
     },
     // Out of order on purpose: the scorecard must print the guide's order.
     questions: [7, 1, 2, 3, 4, 5, 6].map((id) => ({
@@ -85,7 +112,9 @@ describe('formatScorecard', () => {
   it('prints a header with the source, title, pages, size, Lexipol and warnings', () => {
     expect(lines[0]).toBe('policies/haverwick.pdf');
     expect(lines[1]).toBe('  Policy 428');
-    expect(lines[2]).toBe('  12 pages · 34,567 characters · Lexipol language detected (1 passage)');
+    expect(lines[2]).toBe(
+      '  12 pages · 34,567 characters · Lexipol language detected (1 boilerplate passage, manual notice on 2 pages)',
+    );
     expect(lines[3]).toBe(
       '  warning: page 7 of 12 has no text layer (scanned?): flags there cannot be found',
     );
