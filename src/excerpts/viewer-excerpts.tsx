@@ -50,7 +50,8 @@ export function useViewerExcerpts({ analysed, pdf, url, title }: ViewerExcerptsI
   const [placement, setPlacement] = useState<PlacedPdfExcerpts | null>(null);
   const [saved, setSaved] = useState<Excerpt | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const highlight = useMemo(() => new Highlight(), []);
+  // Browsers without the Highlight API (Firefox before 140) still save and list excerpts.
+  const highlight = useMemo(() => (typeof Highlight === 'function' ? new Highlight() : null), []);
   const byPage = useRef(new Map<number, Range[]>());
   const placementRef = useRef<PlacedPdfExcerpts | null>(null);
   const docRef = useRef<PdfExcerptDocument | null>(null);
@@ -77,6 +78,7 @@ export function useViewerExcerpts({ analysed, pdf, url, title }: ViewerExcerptsI
 
   const paintPage = useCallback(
     (page: number) => {
+      if (!highlight) return;
       for (const range of byPage.current.get(page) ?? []) highlight.delete(range);
       const current = placementRef.current;
       const d = docRef.current;
@@ -100,6 +102,7 @@ export function useViewerExcerpts({ analysed, pdf, url, title }: ViewerExcerptsI
   );
 
   useEffect(() => {
+    if (!highlight) return;
     CSS.highlights.set(HIGHLIGHT_NAMES.excerpt, highlight);
     return () => {
       CSS.highlights.delete(HIGHLIGHT_NAMES.excerpt);

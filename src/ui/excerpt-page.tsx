@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Excerpt, ExcerptEdit } from '../excerpts/excerpt';
 import { filterExcerpts, NO_FILTER, townsOf } from '../excerpts/excerpt-filter';
 import {
@@ -34,6 +34,7 @@ export function ExcerptPage({ viewerUrl }: { viewerUrl: string }) {
   const [filter, setFilter] = useState(NO_FILTER);
   const [view, setView] = useState<'list' | 'side-by-side'>('list');
   const [briefTown, setBriefTown] = useState('');
+  const undoButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -85,6 +86,8 @@ export function ExcerptPage({ viewerUrl }: { viewerUrl: string }) {
     run(async () => {
       setUndo(await deleteExcerpt(excerpt.id));
       setStatus('Excerpt deleted.');
+      // The deleted card took the focus with it: keyboard users land on Undo.
+      setTimeout(() => undoButton.current?.focus(), 0);
     });
   const onUndo = () =>
     run(async () => {
@@ -114,7 +117,7 @@ export function ExcerptPage({ viewerUrl }: { viewerUrl: string }) {
       <div class="pl-status" role="status">
         {status ? <span>{status}</span> : null}
         {undo ? (
-          <button type="button" class="pl-button" onClick={onUndo}>
+          <button type="button" class="pl-button" ref={undoButton} onClick={onUndo}>
             Undo delete of “{undo.quote.slice(0, 60)}
             {undo.quote.length > 60 ? '…' : ''}”
           </button>

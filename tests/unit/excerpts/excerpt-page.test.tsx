@@ -66,6 +66,7 @@ describe('excerpts page', () => {
     first.querySelector<HTMLButtonElement>('.pl-button-danger')!.click();
     await vi.waitFor(() => expect(cards().length).toBe(4));
     expect((await listExcerpts()).some((e) => e.id === id)).toBe(false);
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Undo delete/));
     button('Undo delete')!.click();
     await vi.waitFor(() => expect(cards().length).toBe(5));
     expect((await listExcerpts()).some((e) => e.id === id)).toBe(true);
