@@ -48,7 +48,15 @@ function visibleText(text: string, start: number, end: number): string | null {
   while (b > a && isInvisible(text.charCodeAt(b - 1))) b--;
   if (a === b) return null;
   if (b - a > MAX_FURNITURE_LENGTH) return '';
-  return text.slice(a, b).replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\u00ad\ufeff]+/g, ' ');
+  const line = text.slice(a, b);
+  // Most lines have nothing to collapse: skip the regex for them.
+  for (let k = 1; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c === 0x20 && line.charCodeAt(k - 1) !== 0x20) continue;
+    return line.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\u00ad\ufeff]+/g, ' ');
+  }
+  return line;
 }
 
 // Each pattern is anchored and linear; they only ever see short edge lines.
@@ -78,6 +86,8 @@ function furnitureKey(line: string): string {
 
 interface EdgeLine extends TextLine {
   visible: string;
+  /** Filled in once per line by lookOf's caller. */
+  look?: LineLook;
 }
 
 interface LineLook {
@@ -106,6 +116,11 @@ function lookOf(cache: Map<string, LineLook>, visible: string): LineLook {
     cache.set(visible, look);
   }
   return look;
+}
+
+function lookOfLine(cache: Map<string, LineLook>, line: EdgeLine): LineLook {
+  line.look ??= lookOf(cache, line.visible);
+  return line.look;
 }
 
 function isLineBreak(c: number): boolean {
@@ -156,8 +171,8 @@ export function findPageFurniture(text: string, pageStarts: readonly number[]): 
   const keys = new Set<string>();
   for (const { top, bottom } of pages) {
     keys.clear();
-    for (const line of top) keys.add(lookOf(looks, line.visible).key);
-    for (const line of bottom) keys.add(lookOf(looks, line.visible).key);
+    for (const line of top) keys.add(lookOfLine(looks, line).key);
+    for (const line of bottom) keys.add(lookOfLine(looks, line).key);
     keys.delete('');
     for (const key of keys) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
   }
@@ -166,7 +181,7 @@ export function findPageFurniture(text: string, pageStarts: readonly number[]): 
   const threshold = pageStarts.length <= 4 ? 2 : 3;
   const isFurniture = (line: EdgeLine) => {
     if (line.visible === '') return false;
-    const look = lookOf(looks, line.visible);
+    const look = lookOfLine(looks, line);
     return look.isPageNumber || (look.key !== '' && (pagesWithKey.get(look.key) ?? 0) >= threshold);
   };
 

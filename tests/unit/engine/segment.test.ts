@@ -465,6 +465,25 @@ describe('segment: invariants (property) and hostile input', () => {
     );
   });
 
+  it('stays linear on a 3 MB policy manual', () => {
+    const chapter = [
+      '413.4 IMMIGRATION DETAINERS',
+      'No officer shall hold a person on a civil detainer under 8 U.S.C. § 1357, see Lunn v. Commonwealth, 477',
+      'Mass. 517 (2017). Officers shall not: (a) ask about status; (b) share data; or (c) hold anyone.',
+      'Members shall not:',
+      '(a) ask about immigration status;',
+      '(b) share information with ICE, but may refer questions to a supervisor; or',
+      '(c) hold a person on a detainer.',
+      '',
+    ].join('\n');
+    const text = chapter.repeat(Math.ceil(3_000_000 / chapter.length));
+    const started = performance.now();
+    const segs = segment(text);
+    // Generous: a quadratic step would take minutes; the real figure is in the text engineer's report.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(segs.length).toBe(10 * Math.ceil(3_000_000 / chapter.length));
+  });
+
   it('survives a megabyte of one character, of dots, of line breaks, of colons and of list markers', () => {
     const hostile = [
       'a'.repeat(1_000_000),
