@@ -11,7 +11,8 @@ import type { Tokens } from './tokenize';
  * group hits of every segment); here each segment is evaluated from its hits alone:
  * - a list item also counts its lead-in's words, and takes its lead-in's kind;
  * - a sentence that opens with a carve-out ("This prohibition does not preclude…", "Nothing in this
- *   policy shall prevent…") also counts the previous sentence's words, and is permitting;
+ *   policy shall prevent…") also counts the previous sentence's words (or the whole list before it),
+ *   and is permitting;
  * - a rule fires when all its groups occur; the tightest window holding one hit of each decides the
  *   kind (the kind of the clause where the window starts) and is what `unless_near` is measured from.
  */
@@ -38,6 +39,8 @@ export interface FoundFlag {
 const CARVE_OUT_OPENING = 8;
 /** Bounds the window search on pathological text (one "sentence" of a megabyte). */
 const MAX_HITS_PER_GROUP = 400;
+/** A carve-out after a list reads back over at most this many items. */
+const MAX_CARRIED_ITEMS = 40;
 /** Hits read per segment: real sentences have a few dozen; this bounds a hostile one-sentence megabyte
  * (and stops a huge lead-in being re-read for each of thousands of items). */
 const MAX_HITS_PER_SEGMENT = 4000;
@@ -108,11 +111,22 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
   /** The segments whose words count for segment i: a list item's lead-in, or the sentence a carve-out reaches back to. */
   const partsOf = (i: number): number[] => {
     const seg = segments[i]!;
-    if (seg.kind === 'item' && seg.leadIn >= 0 && seg.leadIn < i) return [seg.leadIn, i];
     const previous = i - 1;
-    if (seg.kind === 'sentence' && previous >= 0 && segments[previous]!.kind !== 'heading' && isCarveOut(i)) {
-      return [previous, i];
+    const carveOut =
+      seg.kind !== 'heading' && previous >= 0 && segments[previous]!.kind !== 'heading' && isCarveOut(i);
+    if (carveOut) {
+      // After a list, "This prohibition does not preclude…" reaches back to the whole list: its lead-in
+      // and its items (a bounded number). The segmenter may also read it as the list's last item.
+      const leadIn = segments[previous]!.kind === 'item' ? segments[previous]!.leadIn : -1;
+      if (leadIn < 0 || leadIn >= i || previous - leadIn > MAX_CARRIED_ITEMS) {
+        return seg.kind === 'item' && seg.leadIn >= 0 && seg.leadIn < i ? [seg.leadIn, i] : [previous, i];
+      }
+      const parts: number[] = [];
+      for (let p = leadIn; p < i; p++) if (p === leadIn || segments[p]!.leadIn === leadIn) parts.push(p);
+      parts.push(i);
+      return parts;
     }
+    if (seg.kind === 'item' && seg.leadIn >= 0 && seg.leadIn < i) return [seg.leadIn, i];
     return [i];
   };
 
@@ -123,8 +137,9 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
       return { segment: i, parts, hits: hitsOf(i), kindAt: (t) => own.kinds[clauseAt(own.starts, t)]! };
     }
     const before = parts[0]!;
-    const hitsOfUnit = [...hitsOf(before), ...hitsOf(i)];
-    if (seg.kind !== 'item') return { segment: i, parts, hits: hitsOfUnit, kindAt: () => 'lifting' };
+    const hitsOfUnit = parts.flatMap(hitsOf);
+    const isPlainItem = seg.kind === 'item' && parts.length === 2 && before === seg.leadIn && !isCarveOut(i);
+    if (!isPlainItem) return { segment: i, parts, hits: hitsOfUnit, kindAt: () => 'lifting' };
     const lead = ownKinds(before);
     const leadKind = lead.kinds[lead.kinds.length - 1] ?? 'neutral';
     const kinds = itemKinds(own.kinds, leadKind);

@@ -174,3 +174,14 @@ describe('the mini rule book', () => {
     expect(failingExamples(miniBook)).toEqual([]);
   });
 });
+
+describe('a carve-out after a list', () => {
+  it('reads back over the whole list', () => {
+    const report = analyzeMini(
+      'Officers shall not:\n(a) stop people to check papers;\n(b) inquire about immigration status.\nThis prohibition does not preclude an officer from asking when a crime is investigated.',
+    );
+    expect(flagsOf(report)).toContain(
+      'q1-red-inquiry-allowed: This prohibition does not preclude an officer from asking when a crime is investigated.',
+    );
+  });
+});
