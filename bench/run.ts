@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundleBenchmark } from './bundle';
 import { engineBenchmark } from './engine';
 import { describeMachine, type Machine } from './machine';
 import type { BenchSection } from './measure';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => BenchSection | Promise<BenchSection>> = {
   'pdf-node': pdfNodeBenchmark,
   // Builds the extension into .output-bench when missing and drives Chromium (PDF surface's file).
   'pdf-viewer': pdfViewerBenchmark,
+  bundle: bundleBenchmark,
 };
 
 function markdownTable(rows: string[][]): string {
