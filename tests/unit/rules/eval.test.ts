@@ -114,6 +114,7 @@ describeCases('evaluation sentences', 'sentences.yaml', 120);
 describeCases('hold-out sentences', 'holdout.yaml', 25);
 describeCases('second hold-out sentences', 'holdout-2.yaml', 25);
 describeCases('third hold-out sentences', 'holdout-3.yaml', 25);
+describeCases('fourth hold-out sentences', 'holdout-4.yaml', 25);
 
 describe('evaluation: model language', () => {
   // What the scorecard tells people to ask for must itself read as green, and never red.
