@@ -13,8 +13,13 @@ import { Readability } from '@mozilla/readability';
 
 export interface ContentArea {
   root: Element;
-  /** How it was found: Readability's article, or the whole body when Readability found none. */
-  via: 'readability' | 'body';
+  /**
+   * How it was found: Readability's article; the page's own <main>/<article> landmark (large pages); or
+   * the whole body when neither gave an answer.
+   */
+  via: 'readability' | 'landmark' | 'body';
+  /** Skip navigation and asides inside `root` too (when root is the body or a broad landmark). */
+  skipPageChrome: boolean;
 }
 
 /** Share of the article's mapped characters the chosen element must hold. */
@@ -44,10 +49,37 @@ function textNodesOf(root: Node): Text[] {
   return found;
 }
 
+/** Above this much body text, Readability's clone-and-score costs seconds: trust the page's landmarks. */
+const LARGE_PAGE_CHARS = 200_000;
+/** Share of the body's text a landmark must hold to be taken as the content area. */
+const LANDMARK_SHARE = 0.6;
+
+/**
+ * On a large page (a whole manual on one page) that marks its main content with <main>, role=main or
+ * <article>, the narrowest such landmark holding most of the text. Null on ordinary pages, where
+ * Readability's judgement is worth its small cost.
+ */
+function largePageLandmark(doc: Document): Element | null {
+  const total = doc.body?.textContent?.length ?? 0;
+  if (total < LARGE_PAGE_CHARS) return null;
+  let best: Element | null = null;
+  let bestLength = Number.POSITIVE_INFINITY;
+  for (const candidate of doc.body!.querySelectorAll('main, [role="main"], article')) {
+    const length = candidate.textContent?.length ?? 0;
+    if (length >= total * LANDMARK_SHARE && length < bestLength) {
+      best = candidate;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
 export function findContentArea(doc: Document): ContentArea {
   const body = doc.body ?? doc.documentElement;
-  const whole: ContentArea = { root: body, via: 'body' };
+  const whole: ContentArea = { root: body, via: 'body', skipPageChrome: true };
   if (!doc.documentElement) return whole;
+  const landmark = largePageLandmark(doc);
+  if (landmark) return { root: landmark, via: 'landmark', skipPageChrome: true };
   const clone = doc.cloneNode(true) as Document;
   const pairs = new Map<Node, Text>();
   pairTextNodes(doc.documentElement, clone.documentElement, pairs);
@@ -87,5 +119,5 @@ export function findContentArea(doc: Document): ContentArea {
     if (!next) break;
     area = next;
   }
-  return area === body ? whole : { root: area, via: 'readability' };
+  return area === body ? whole : { root: area, via: 'readability', skipPageChrome: false };
 }

@@ -55,14 +55,22 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
     openIndex = -1;
   });
 
-  const run = (): Report => {
-    if (!area?.root.isConnected || area.via === 'body') area = findContentArea(doc);
-    policy = domPolicyText(domToText(area.root));
-    const report = analyze({
-      source: doc.location?.href ?? doc.URL,
-      title: doc.title || null,
-      text: policy.text,
-    });
+  // Each phase runs in its own task, so the page stays responsive between them on long manuals.
+  const run = async (): Promise<Report> => {
+    const found = timed('content-area', () =>
+      area?.root.isConnected && area.via !== 'body' ? area : findContentArea(doc),
+    );
+    area = found;
+    await nextTask();
+    policy = timed('text-index', () =>
+      domPolicyText(domToText(found.root, { skipPageChrome: found.skipPageChrome })),
+    );
+    const text = policy.text;
+    await nextTask();
+    const report = timed('engine', () =>
+      analyze({ source: doc.location?.href ?? doc.URL, title: doc.title || null, text }),
+    );
+    await nextTask();
     for (const textDoc of documentsOf(policy)) {
       installHighlightStyles(textDoc);
       if (!listening.has(textDoc)) {
@@ -70,9 +78,11 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
         listening.add(textDoc);
       }
     }
-    paintReport(painter, report, policy, painted);
+    const indexed = policy;
+    timed('paint', () => paintReport(painter, report, indexed, painted));
     // Marks split text nodes: index again (same text, new nodes) so ranges and clicks stay right.
-    if (painter.mutatesDom) policy = domPolicyText(domToText(area.root));
+    if (painter.mutatesDom)
+      policy = domPolicyText(domToText(found.root, { skipPageChrome: found.skipPageChrome }));
     watch ??= watchPage(doc, {
       // Changes inside the content area matter; elsewhere only while no content area was found.
       relevant: (node) =>
@@ -92,22 +102,21 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
     if (pending) return pending;
     if (!quiet) options.onStatus?.({ status: 'loading' });
     const before = current ? fingerprint(current) : '';
-    pending = new Promise<Report>((resolve, reject) => {
-      // Let the "loading" state paint before the (synchronous) engine runs.
-      setTimeout(() => {
-        try {
-          const report = run();
-          if (!quiet || fingerprint(report) !== before) options.onStatus?.({ status: 'ready', report });
-          resolve(report);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          options.onStatus?.({ status: 'failed', reason });
-          reject(error instanceof Error ? error : new Error(reason));
-        } finally {
-          pending = null;
-        }
-      }, 0);
-    });
+    pending = (async () => {
+      try {
+        // Let the "loading" state reach the side panel before the work starts.
+        await nextTask();
+        const report = await run();
+        if (!quiet || fingerprint(report) !== before) options.onStatus?.({ status: 'ready', report });
+        return report;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        options.onStatus?.({ status: 'failed', reason });
+        throw error instanceof Error ? error : new Error(reason);
+      } finally {
+        pending = null;
+      }
+    })();
     return pending;
   };
 
@@ -214,6 +223,24 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
       painter.clear();
     },
   };
+}
+
+/** Yields to the page (input, painting) before the next phase. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Runs one phase of an analysis under a User Timing measure ("policy-lens:engine"…), so benchmarks and
+ * the browser's performance panel see where the time goes.
+ */
+function timed<T>(phase: string, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    performance.measure(`policy-lens:${phase}`, { start, end: performance.now() });
+  }
 }
 
 /** The documents holding the indexed text: the page and any same-origin frames. */

@@ -19,6 +19,7 @@ describe('findContentArea', () => {
     const area = findContentArea(doc);
     expect(area.via).toBe('readability');
     expect(area.root.id).toBe('policy-body');
+    expect(area.skipPageChrome).toBe(false);
     expect(area.root.ownerDocument).toBe(doc);
     expect(doc.body.innerHTML).toBe(before);
   });
@@ -26,6 +27,15 @@ describe('findContentArea', () => {
   it('falls back to the body when there is no article', () => {
     const doc = document.implementation.createHTMLDocument('Empty');
     doc.body.innerHTML = '<p>Hi.</p>';
-    expect(findContentArea(doc)).toEqual({ root: doc.body, via: 'body' });
+    expect(findContentArea(doc)).toEqual({ root: doc.body, via: 'body', skipPageChrome: true });
+  });
+
+  it('takes the main landmark of a large page without running Readability', () => {
+    const doc = document.implementation.createHTMLDocument('Manual');
+    const chapter = sentence(1).repeat(150); // ~27,000 characters per paragraph
+    doc.body.innerHTML = `<nav>Menu</nav><main id="manual"><p>${chapter}</p><p>${chapter}</p><p>${chapter}</p><p>${chapter}</p><p>${chapter}</p><p>${chapter}</p><p>${chapter}</p><p>${chapter}</p></main><footer>Town</footer>`;
+    const area = findContentArea(doc);
+    expect(area).toMatchObject({ via: 'landmark', skipPageChrome: true });
+    expect(area.root.id).toBe('manual');
   });
 });
