@@ -219,12 +219,15 @@ export function makeManual(opts: ManualOptions): Manual {
   const flaggedPages: number[] = [];
   // Wrapped lines are about 85 % full: that gives the expected length, for placing the passages.
   const expectedChars = linesPerPage * opts.pages * width * 0.85;
-  paragraphs: for (const { text, flagged } of manualParagraphs(random, department, expectedChars)) {
-    for (const line of wrap(text, width, random)) {
+  for (const { text, flagged } of manualParagraphs(random, department, expectedChars)) {
+    const lines = wrap(text, width, random);
+    const lastPage = pages.length === opts.pages ? pages[pages.length - 1]! : null;
+    // The manual ends with the last whole paragraph that fits: text below the last page's bottom
+    // margin would be off the page, and a manual cut mid-sentence reads as a truncated download.
+    if (lastPage && lastPage.length + lines.length > linesPerPage) break;
+    for (const line of lines) {
       let page = pages[pages.length - 1]!;
       if (page.length >= linesPerPage) {
-        // Text below the last page's bottom margin would be off the page: stop there.
-        if (pages.length === opts.pages) break paragraphs;
         page = [];
         pages.push(page);
       }
