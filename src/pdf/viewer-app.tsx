@@ -13,7 +13,7 @@ import { EarlyHighlights, warmUpEngine } from './early-highlights';
 import { FlagPopup, type PopupPlacement, placeUnder } from './flag-popup';
 import { originPattern } from './load-pdf';
 import { PdfSession, type PdfSource, type Phase, sourceName } from './pdf-session';
-import { type SearchHit, searchPages } from './text-search';
+import { useDocumentSearch } from './use-document-search';
 import { useFlagCommands, useViewerKeys } from './viewer-keys';
 import { ChooseFilePanel, PasswordForm, ProblemPanel, ProgressPanel, TextLayerBanner } from './viewer-panels';
 import { nextZoom, ViewerToolbar } from './viewer-toolbar';
@@ -40,7 +40,6 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
   const [analysed, setAnalysed] = useState<AnalysedPdf | null>(null);
   const [page, setPage] = useState(1);
   const [scale, setScale] = useState(1.25);
-  const [search, setSearch] = useState({ query: '', index: 0, hits: [] as SearchHit[] });
   const [popup, setPopup] = useState<OpenPopup | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
@@ -49,6 +48,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
   const searchInput = useRef<HTMLInputElement | null>(null);
   const session = useRef<PdfSession | null>(null);
   const view = useRef<DocumentView | null>(null);
+  const search = useDocumentSearch(analysed, view);
   const flags = useMemo(() => (analysed ? passagesInReadingOrder(analysed.report) : []), [analysed]);
   // Saved excerpts: Save in the popup and on a selection, shown again on this PDF (src/excerpts/).
   const excerpts = useViewerExcerpts({
@@ -154,26 +154,6 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
     [flags, popup, revealFlag],
   );
 
-  const onSearch = (query: string) => {
-    const hits = analysed
-      ? searchPages(
-          analysed.pages.map((p) => p.text),
-          query,
-        )
-      : [];
-    setSearch({ query, index: 0, hits });
-    view.current?.setSearchHits(hits);
-    const first = hits[0];
-    if (first) void view.current?.revealHit(first);
-  };
-  const stepSearch = (direction: 1 | -1) => {
-    if (search.hits.length === 0) return;
-    const index = (search.index + direction + search.hits.length) % search.hits.length;
-    setSearch({ ...search, index });
-    const hit = search.hits[index];
-    if (hit) void view.current?.revealHit(hit);
-  };
-
   const zoom = (next: number) => {
     setPopup(null);
     setScale(next);
@@ -215,22 +195,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
     if (granted) setSource({ ...source });
   };
 
-  const scorecardState: ScorecardState = analysed
-    ? { status: 'ready', report: analysed.report }
-    : phase.name === 'cancelled'
-      ? {
-          status: 'failed',
-          reason: 'Reading was cancelled before the last page, so there is no scorecard yet.',
-        }
-      : phase.name === 'problem'
-        ? { status: 'failed', reason: `No scorecard: ${phase.problem.title.toLowerCase()}.` }
-        : {
-            status: 'loading',
-            message:
-              phase.name === 'reading'
-                ? 'The scorecard appears once every page is read.'
-                : 'Opening the PDF…',
-          };
+  const scorecardState = scorecardStateOf(analysed, phase);
   const position = popup ? flags.indexOf(popup.flag) : -1;
   const lexipolLabel = popup && analysed ? lexipolLabelFor(popup.flag, analysed) : null;
 
@@ -244,9 +209,9 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
         onPage={(n) => view.current?.scrollToPage(n)}
         scale={scale}
         onZoom={zoom}
-        search={{ query: search.query, index: search.index, total: search.hits.length }}
-        onSearch={onSearch}
-        onSearchStep={stepSearch}
+        search={search.state}
+        onSearch={search.onSearch}
+        onSearchStep={search.stepSearch}
         onOpenFile={chooseFile}
         searchInput={searchInput}
       />
@@ -335,4 +300,24 @@ function lexipolLabelFor(flag: Flag, analysed: AnalysedPdf): string | null {
   const start = flag.start;
   const passage = analysed.report.lexipol.passages.find((p) => p.start <= start && start < p.end);
   return passage?.label ?? null;
+}
+
+/** What the scorecard shows in each phase: only the whole-document report ever fills it. */
+function scorecardStateOf(analysed: AnalysedPdf | null, phase: Phase): ScorecardState {
+  return analysed
+    ? { status: 'ready', report: analysed.report }
+    : phase.name === 'cancelled'
+      ? {
+          status: 'failed',
+          reason: 'Reading was cancelled before the last page, so there is no scorecard yet.',
+        }
+      : phase.name === 'problem'
+        ? { status: 'failed', reason: `No scorecard: ${phase.problem.title.toLowerCase()}.` }
+        : {
+            status: 'loading',
+            message:
+              phase.name === 'reading'
+                ? 'The scorecard appears once every page is read.'
+                : 'Opening the PDF…',
+          };
 }

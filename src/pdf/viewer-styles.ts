@@ -1,3 +1,4 @@
+import { FLASH_HIGHLIGHT_NAME } from '../ui/flag-style';
 import { SEARCH_HIGHLIGHT_NAME } from './document-view';
 
 /**
@@ -7,7 +8,8 @@ import { SEARCH_HIGHLIGHT_NAME } from './document-view';
 export const viewerCss = `
 html, body { margin: 0; height: 100%; overflow: hidden; }
 body { background: var(--pl-surface-2); color: var(--pl-text); font: 14px/1.45 var(--pl-font); }
-.pl-viewer { display: flex; flex-direction: column; height: 100vh; }
+/* Fixed to the window: nothing may scroll the page itself, only the pages and the side column. */
+.pl-viewer { display: flex; flex-direction: column; position: fixed; inset: 0; }
 .pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
 kbd { font: 12px ui-monospace, Menlo, Consolas, monospace; padding: 0 4px; border: 1px solid var(--pl-border);
@@ -82,6 +84,8 @@ a.pl-button { text-decoration: none; display: inline-block; }
 .pl-popup:focus-visible { outline: 3px solid var(--pl-focus); }
 
 ::highlight(${SEARCH_HIGHLIGHT_NAME}) { background-color: rgba(26, 115, 232, 0.28); }
+/* A jump flashes the passage in a neutral ink, so a green passage never blinks red. */
+::highlight(${FLASH_HIGHLIGHT_NAME}) { background-color: rgba(95, 99, 104, 0.3); }
 
 .textLayer { position: absolute; text-align: initial; inset: 0; overflow: clip; opacity: 1; line-height: 1;
   text-size-adjust: none; forced-color-adjust: none; transform-origin: 0 0; caret-color: CanvasText; z-index: 0;

@@ -142,6 +142,29 @@ describe('PDF viewer', () => {
     await tab.locator('input[type="search"]').fill('');
   });
 
+  it('zooms, redrawing the pages with the highlights still on the flagged words', async () => {
+    const widthBefore = await tab
+      .locator('[data-page-number="1"]')
+      .evaluate((el) => el.getBoundingClientRect().width);
+    await tab.getByRole('button', { name: 'Zoom in' }).click();
+    expect(await tab.locator('.pl-zoom-value').textContent()).toBe('150%');
+    await tab.waitForFunction(() => (CSS.highlights.get('policy-lens-green')?.size ?? 0) > 0);
+    const widthAfter = await tab
+      .locator('[data-page-number="1"]')
+      .evaluate((el) => el.getBoundingClientRect().width);
+    expect(widthAfter / widthBefore).toBeCloseTo(1.5 / 1.25, 1);
+    const green = await highlightTexts(tab, 'policy-lens-green');
+    const rendered = await tab.$$eval('.textLayer', (layers) =>
+      layers.map((l) => Number(l.closest('[data-page-number]')?.getAttribute('data-page-number'))),
+    );
+    const want = passages()
+      .filter((f) => f.flag === 'green' && rendered.includes(f.page ?? 0))
+      .map((f) => squash(f.quote));
+    expect(green.sort()).toEqual(want.sort());
+    await tab.getByRole('button', { name: 'Zoom out' }).click();
+    expect(await tab.locator('.pl-zoom-value').textContent()).toBe('125%');
+  });
+
   it('shows where the PDF came from, opens at #page=, and makes no request beyond the PDF itself', async () => {
     expect(await tab.locator('[data-original-url]').getAttribute('data-original-url')).toBe(pdfUrl);
     const second = await openViewer(browser, pdfUrl, 3);
