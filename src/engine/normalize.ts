@@ -81,22 +81,38 @@ class NormalizedBuilder {
     }
   }
 
-  /** Writes src[from, to) unchanged. */
-  pushRun(from: number, to: number): void {
-    if (this.length + (to - from) >= this.origins.length) this.grow(to - from);
+  /**
+   * Copies the run of printable ASCII words (single spaces between them) that starts at `from`, which
+   * must be printable ASCII, and returns where the run ends. Most of any policy goes through here:
+   * one tight loop that finds the run and writes its origins at once.
+   */
+  copyAsciiRun(from: number): number {
+    const src = this.src;
+    if (this.length + (src.length - from) + 1 >= this.origins.length) this.grow(src.length - from);
     const origins = this.origins;
     let length = this.length;
-    for (let k = from; k < to; k++) origins[length++] = k;
-    this.length = length;
-    this.last2 = to - from >= 2 ? this.src.charCodeAt(to - 2) : this.last1;
-    this.last1 = this.src.charCodeAt(to - 1);
-    if (from === this.runTo) {
-      this.runTo = to;
-      return;
+    let j = from;
+    for (;;) {
+      const d = src.charCodeAt(j);
+      if (d > 0x20 && d < 0x7f) {
+        origins[length++] = j++;
+        continue;
+      }
+      const e = src.charCodeAt(j + 1);
+      if (d !== 0x20 || !(e > 0x20 && e < 0x7f)) break;
+      origins[length++] = j;
+      origins[length++] = j + 1;
+      j += 2;
     }
-    this.flush();
-    this.runFrom = from;
-    this.runTo = to;
+    this.length = length;
+    this.last2 = j - from >= 2 ? src.charCodeAt(j - 2) : this.last1;
+    this.last1 = src.charCodeAt(j - 1);
+    if (from !== this.runTo) {
+      this.flush();
+      this.runFrom = from;
+    }
+    this.runTo = j;
+    return j;
   }
 
   /** Takes back the last character written (the hyphen of a word broken over two lines). */
@@ -138,10 +154,6 @@ function pageStartsOf(original: OriginalText): number[] {
   for (let f = original.text.indexOf('\f'); f >= 0; f = original.text.indexOf('\f', f + 1))
     starts.push(f + 1);
   return starts.length > 1 ? starts : [];
-}
-
-function isPrintableAscii(code: number): boolean {
-  return code > 0x20 && code < 0x7f;
 }
 
 function endsSentence(code: number): boolean {
@@ -210,14 +222,7 @@ export function normalize(original: OriginalText): NormalizedText {
           out.push(SPACE_CHAR, pendingSpace);
           pendingSpace = -1;
         }
-        let j = i + 1;
-        for (;;) {
-          const d = src.charCodeAt(j);
-          if (d > 0x20 && d < 0x7f) j++;
-          else if (d === 0x20 && isPrintableAscii(src.charCodeAt(j + 1))) j += 2;
-          else break;
-        }
-        out.pushRun(i, j);
+        const j = out.copyAsciiRun(i);
         softHyphenAtEnd = false;
         i = j - 1;
         kind = KEEP;

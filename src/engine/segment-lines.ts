@@ -19,7 +19,7 @@ export interface MarkerReading {
 
 export interface ListMarker {
   /** One reading, or two for labels like "i." / "(v)" that are letters or roman numerals. */
-  readings: MarkerReading[];
+  readings: readonly MarkerReading[];
   /** Where the item's own text starts (after the marker and spaces); may be the line end. */
   textStart: number;
 }
@@ -76,7 +76,21 @@ function reading(kind: MarkerKind, shape: MarkerShape, ordinal: number): MarkerR
   return { style: `${kind}/${shape}`, kind, ordinal };
 }
 
-export function labelReadings(label: string, shape: MarkerShape): MarkerReading[] {
+const readingsCache = new Map<string, readonly MarkerReading[]>();
+
+/** Readings of a label such as "b", "12", "iv", "I" (empty if it is not a list label); shared, do not change. */
+export function labelReadings(label: string, shape: MarkerShape): readonly MarkerReading[] {
+  const key = `${shape} ${label}`;
+  let readings = readingsCache.get(key);
+  if (!readings) {
+    readings = readLabel(label, shape);
+    // Labels are short and few; the cap only guards against hostile text.
+    if (readingsCache.size < 4096) readingsCache.set(key, readings);
+  }
+  return readings;
+}
+
+function readLabel(label: string, shape: MarkerShape): MarkerReading[] {
   const readings: MarkerReading[] = [];
   const first = label.charCodeAt(0);
   if (isDigit(first)) {
@@ -211,7 +225,7 @@ function isUpperChar(c: number): boolean {
  * null when it cannot be a heading. Called on many lines, so it reads char codes and allocates only
  * for short lowercase words ("of", "and").
  */
-export function headingCase(text: string, start: number, end: number): HeadingCase | null {
+export function headingCase(text: string, start: number, end: number, allowOther = true): HeadingCase | null {
   if (end - start > 120 || end <= start) return null;
   const last = text.charCodeAt(end - 1);
   if (last === 0x2e || last === 0x2c || last === 0x3b || last === 0x3a || last === 0x3f || last === 0x21) {
@@ -246,6 +260,8 @@ export function headingCase(text: string, start: number, end: number): HeadingCa
       let e = k;
       while (e < end && text.charCodeAt(e) !== 0x20) e++;
       if (e - k > 4 || !SMALL_WORDS.has(text.slice(k, e).toLowerCase())) title = false;
+      // Neither ALL CAPS nor Title Case: most body lines stop here.
+      if (!title && !allowOther) return null;
     }
   }
   if (letters < 2) return null;

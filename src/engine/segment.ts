@@ -311,7 +311,7 @@ function headingOf(
   if (marker && !mayNumberHeading(marker)) return null;
   const textStart = marker?.textStart ?? sectionNo?.textStart ?? line.start;
   if (textStart >= line.end) return sectionNo ? { label: sectionNo.label, kind: 'caps' } : null;
-  const kind = headingCase(text, textStart, line.end);
+  const kind = headingCase(text, textStart, line.end, sectionNo?.numeric === true);
   if (!kind) return null;
   if (kind === 'other' && !sectionNo?.numeric) return null;
   // Inside a list a marked line is an item, unless it is an ALL CAPS title ("II. DETAINERS"); right
@@ -351,10 +351,8 @@ function chooseReading(
 function trimConnector(text: string, start: number, end: number): number {
   let b = end;
   // A trailing "or" / "and" / "and/or" counts only right after a ";" or ",".
-  let w = b;
-  while (w > start && w > b - 8 && isWordChar(text.charCodeAt(w - 1))) w--;
-  const word = b - w <= 7 ? text.slice(w, b).toLowerCase() : '';
-  if (word === 'or' || word === 'and' || word === 'and/or') {
+  const w = b - trailingConnector(text, start, b);
+  if (w < b) {
     let k = w;
     while (k > start && isWhite(text.charCodeAt(k - 1))) k--;
     const c = text.charCodeAt(k - 1);
@@ -368,6 +366,17 @@ function trimConnector(text: string, start: number, end: number): number {
   return b;
 }
 
-function isWordChar(c: number): boolean {
-  return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2f;
+/** Length of "or", "and" or "and/or" ending at `end` as a whole word, else 0. */
+function trailingConnector(text: string, start: number, end: number): number {
+  for (const word of ['or', 'and', 'and/or']) {
+    const from = end - word.length;
+    if (from <= start) continue;
+    let same = true;
+    for (let k = 0; k < word.length && same; k++)
+      same = (text.charCodeAt(from + k) | 0x20) === word.charCodeAt(k);
+    if (!same) continue;
+    const before = text.charCodeAt(from - 1) | 0x20;
+    if (!(before >= 0x61 && before <= 0x7a) && before !== 0x2f) return word.length;
+  }
+  return 0;
 }
