@@ -100,10 +100,14 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
     return known;
   };
 
+  /** A sentence that opens by lifting a ban, and whose opening clause really is a lift (not
+   * "Notwithstanding the above, officers shall not…", which bans). */
   const isCarveOut = (i: number): boolean => {
-    for (let h = hitFrom[i]!; h < hitTo[i]!; h++) {
-      if (hits.group[h] === engine.cues.lifting && hits.first[h]! - tokenFrom[i]! < CARVE_OUT_OPENING)
-        return true;
+    for (let h = hitFrom[i]!; h < hitEnd(i); h++) {
+      if (hits.group[h] !== engine.cues.lifting || hits.first[h]! - tokenFrom[i]! >= CARVE_OUT_OPENING)
+        continue;
+      const own = ownKinds(i);
+      return own.kinds[clauseAt(own.starts, hits.first[h]!)] === 'lifting';
     }
     return false;
   };

@@ -3,9 +3,9 @@ import type { GroupHit } from './phrase-matcher';
 
 /**
  * Each clause of a sentence gets a kind from the cue words in it (vocabulary.yaml's *-cues groups):
- * a lifted ban ("No member will prohibit or restrict…", "Nothing in this policy shall prevent…") counts
- * first, because it reads like a prohibition but allows the thing; then prohibiting, discouraging,
- * permitting. A clause without cues carries on the kind before it (", nor shall" and "; or share" keep
+ * a lifted ban ("No member will prohibit or restrict…", "Nothing in this policy shall prevent…") is
+ * permitting although it reads like a prohibition: the ban words inside it do not count. Then a ban
+ * (prohibiting), the lift, discouraging, permitting. A clause without cues carries on the kind before it (", nor shall" and "; or share" keep
  * the sentence's force).
  */
 
@@ -20,14 +20,15 @@ export interface CueGroups {
 }
 
 const NO_CUE = 0;
+// A ban outranks a lift only when its words are not the lift's own (see clauseKinds).
 const RANK: Record<ClauseKind, number> = {
   neutral: 0,
   permitting: 1,
   discouraging: 2,
-  prohibiting: 3,
-  lifting: 4,
+  lifting: 3,
+  prohibiting: 4,
 };
-const BY_RANK: ClauseKind[] = ['neutral', 'permitting', 'discouraging', 'prohibiting', 'lifting'];
+const BY_RANK: ClauseKind[] = ['neutral', 'permitting', 'discouraging', 'lifting', 'prohibiting'];
 
 export function sentenceKind(kind: ClauseKind): SentenceKind {
   return kind === 'lifting' ? 'permitting' : kind;
@@ -58,6 +59,12 @@ export function clauseKinds(
   cues: CueGroups,
   carried: ClauseKind = 'neutral',
 ): ClauseKind[] {
+  const inClause = (hit: GroupHit): number => {
+    const clause = clauseAt(clauseStarts, hit.first);
+    const clauseEnd = clauseStarts[clause + 1] ?? endToken;
+    return hit.last < clauseEnd ? clause : -1;
+  };
+  const lifted: GroupHit[] = hits.filter((h) => h.group === cues.lifting && inClause(h) >= 0);
   const rank = new Array<number>(clauseStarts.length).fill(NO_CUE);
   for (const hit of hits) {
     let kind: ClauseKind;
@@ -66,9 +73,14 @@ export function clauseKinds(
     else if (hit.group === cues.discouraging) kind = 'discouraging';
     else if (hit.group === cues.permitting) kind = 'permitting';
     else continue;
-    const clause = clauseAt(clauseStarts, hit.first);
-    const clauseEnd = clauseStarts[clause + 1] ?? endToken;
-    if (hit.last >= clauseEnd) continue;
+    const clause = inClause(hit);
+    if (clause < 0) continue;
+    // The words of a lifted ban ("No member WILL PROHIBIT…", "does NOT preclude") are part of the
+    // lift, not a ban of their own. A ban elsewhere in the clause is one: "Notwithstanding the above,
+    // officers shall not share…" forbids.
+    if (kind === 'prohibiting' || kind === 'discouraging') {
+      if (lifted.some((l) => l.first <= hit.last && hit.first <= l.last)) continue;
+    }
     rank[clause] = Math.max(rank[clause]!, RANK[kind]);
   }
   const kinds: ClauseKind[] = [];

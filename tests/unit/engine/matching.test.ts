@@ -76,6 +76,15 @@ describe('sentence kinds', () => {
     expect(rulesFiring('Officers should not share records with ICE.')).toEqual([]);
   });
 
+  it('read a ban inside a lifting opener as a ban', () => {
+    expect(rulesFiring('Notwithstanding the above, officers shall not share records with ICE.')).toEqual([
+      'q2-green-no-share',
+    ]);
+    expect(rulesFiring('Notwithstanding the above, officers may share records with ICE.')).toEqual([
+      'q2-red-share',
+    ]);
+  });
+
   it('read a lifted ban (double negation) as permitting', () => {
     expect(
       rulesFiring(
