@@ -331,7 +331,7 @@ function levelOf(levels: ListLevel[], style: string): number {
 
 /** Picks the reading of an ambiguous label ("i" letter or roman) that continues an open list. */
 function chooseReading(
-  readings: MarkerReading[],
+  readings: readonly MarkerReading[],
   levels: ListLevel[],
   nestedListDue: boolean,
 ): MarkerReading {
