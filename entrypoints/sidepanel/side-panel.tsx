@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Flag } from '@/src/engine/report';
 import { isMessage, sendToExtension, sendToTab } from '@/src/messages';
+import { NEEDS_TOOLBAR_CLICK } from '@/src/page/analyse-tab';
 import { PdfList } from '@/src/pdf/pdf-list';
 import { questionInfo } from '@/src/rules/rule-book';
 import { FlagIcon } from '@/src/ui/flag-icon';
@@ -18,8 +19,13 @@ export function SidePanel() {
     setState({ status: 'loading' });
     sendToExtension({ type: 'policy-lens/analyze', tabId: id }).then(
       (report) => setState({ status: 'ready', report }),
-      (error: unknown) =>
-        setState({ status: 'failed', reason: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        // Not a failure: the browser only lets us read a page once the reader asks on that page.
+        if (reason.startsWith(NEEDS_TOOLBAR_CLICK) || reason.startsWith('This is a browser page'))
+          setState({ status: 'waiting', message: reason });
+        else setState({ status: 'failed', reason });
+      },
     );
   }, []);
 

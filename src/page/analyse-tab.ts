@@ -28,6 +28,9 @@ export function analyseTab(tabId: number): Promise<Report> {
   return askTab(tabId, { type: 'policy-lens/report' });
 }
 
+/** Start of the message when the extension may not read a tab yet (the side panel shows it as a hint). */
+export const NEEDS_TOOLBAR_CLICK = 'ICE Policy Lens may only read a page after you click its toolbar button';
+
 /** Browser error texts are for developers; say what the reader can do. */
 function explainInjectionError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -36,9 +39,8 @@ function explainInjectionError(error: unknown): string {
       text,
     )
   )
-    return `This page belongs to the browser and cannot be analysed (${text}).`;
+    return 'This is a browser page: there is no policy to analyse here.';
   if (/No tab with id/i.test(text)) return 'The tab was closed before it could be analysed.';
-  if (/permission|Cannot access/i.test(text))
-    return `ICE Policy Lens may only read a page after you click its toolbar button on that page (${text}).`;
+  if (/permission|Cannot access/i.test(text)) return `${NEEDS_TOOLBAR_CLICK} on that page.`;
   return text;
 }

@@ -5,6 +5,8 @@ import { countPassages, hasPolicyText, questionsInGuideOrder, verdictLabel } fro
 export type ScorecardState =
   | { status: 'loading'; message?: string }
   | { status: 'failed'; reason: string }
+  /** Nothing to show until the reader acts (e.g. clicks the toolbar button on a page we may not read). */
+  | { status: 'waiting'; message: string }
   | { status: 'ready'; report: Report };
 
 export interface ScorecardProps {
@@ -31,6 +33,13 @@ export function Scorecard({ state, onPassage, questionText, onRetry }: Scorecard
       <section class="pl-scorecard pl-state" data-state="loading" aria-busy="true">
         <div class="pl-spinner" aria-hidden="true" />
         <p role="status">{state.message ?? 'Reading the policy…'}</p>
+      </section>
+    );
+  }
+  if (state.status === 'waiting') {
+    return (
+      <section class="pl-scorecard pl-state" data-state="waiting">
+        <p role="status">{state.message}</p>
       </section>
     );
   }

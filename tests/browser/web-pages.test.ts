@@ -285,6 +285,21 @@ describe('web pages', () => {
     await page.screenshot({ path: `${SHOTS}/framed-page.png` });
   });
 
+  it('keeps working when the page breaks built-ins (Array, JSON, MutationObserver, attachShadow, CSS)', async () => {
+    const page = await h.openPage('hostile-globals.html');
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const report = await h.analyze(page);
+    expect(report.questions.find((q) => q.id === 2)?.verdict).toBe('red');
+    expect(report.questions.find((q) => q.id === 7)?.verdict).toBe('green');
+    expect(await h.sendToTab(page, { type: 'policy-lens/step', direction: 'next' })).toMatchObject({
+      index: 1,
+    });
+    const text = await popupText(page);
+    expect(text).toMatch(/question 2/i);
+    expect(errors).toEqual([]);
+  });
+
   it('made no network request of its own', () => {
     expect(h.extensionRequests()).toEqual([]);
   });

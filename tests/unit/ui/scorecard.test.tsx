@@ -95,6 +95,9 @@ describe('Scorecard', () => {
         ?.getAttribute('data-state'),
     ).toBe('loading');
     render(null, host);
+    const waiting = mount(<Scorecard state={{ status: 'waiting', message: 'Click the toolbar button.' }} />);
+    expect(waiting.querySelector('[data-state="waiting"]')?.textContent).toBe('Click the toolbar button.');
+    render(null, host);
     const failed = mount(<Scorecard state={{ status: 'failed', reason: 'The tab was closed.' }} />);
     expect(failed.querySelector('[role="alert"]')?.textContent).toBe('The tab was closed.');
     render(null, host);
