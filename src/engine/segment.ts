@@ -226,12 +226,15 @@ export function segment(text: string): Segment[] {
 
     const marker = listMarkerAt(text, line.start, line.end);
     const sectionNo = marker ? null : sectionNumberAt(text, line.start, line.end);
-    const heading = unitMayStart
-      ? headingOf(text, line, nextBlank ? -1 : nextStart, marker, sectionNo, {
-          inList: levels.length > 0 || leadIn >= 0,
-          afterColon: leadIn >= 0 || (prevEnd > 0 && text.charCodeAt(prevEnd - 1) === 0x3a),
-        })
-      : null;
+    let heading =
+      unitMayStart || sectionNo?.numeric
+        ? headingOf(text, line, nextBlank ? -1 : nextStart, marker, sectionNo, {
+            inList: levels.length > 0 || leadIn >= 0,
+            afterColon: leadIn >= 0 || (prevEnd > 0 && text.charCodeAt(prevEnd - 1) === 0x3a),
+          })
+        : null;
+    // After an unfinished line only "413.8 TRAINING" is surely a heading; "413.8 of this manual" is not.
+    if (heading && !unitMayStart && heading.kind !== 'caps') heading = null;
 
     if (heading) {
       closeBlock();

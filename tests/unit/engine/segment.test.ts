@@ -163,6 +163,15 @@ describe('segment: headings and sections', () => {
     expect(rows(text)).toEqual([['sentence', 'Officers shall follow section\n413.4 of this manual.', null]]);
   });
 
+  it('takes a numbered ALL CAPS line for a heading even after an unfinished line', () => {
+    const text =
+      'Members may do the following:\nExchange records with any government entity\n413.8 TRAINING\nOfficers train yearly.';
+    expect(rows(text).map((r) => r[0])).toEqual(['sentence', 'item', 'heading', 'sentence']);
+    expect(rows('Officers shall notify\nICE at once.')).toEqual([
+      ['sentence', 'Officers shall notify\nICE at once.', null],
+    ]);
+  });
+
   it('does not take a capitalised line that a lowercase line continues for a heading', () => {
     const text = 'The Chief of Police\nmay approve a request.';
     expect(rows(text)).toEqual([['sentence', 'The Chief of Police\nmay approve a request.', null]]);
