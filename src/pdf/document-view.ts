@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { Flag, Report } from '../engine/report';
+import { namedHighlight, unregisterHighlight } from './named-highlight';
 import { flagLocation } from './page-passages';
 import { type PageSize, PageViews, type RenderedTextLayer } from './page-views';
 import { PdfHighlighter, textLayerDomRange } from './pdf-highlights';
@@ -38,7 +39,7 @@ export class DocumentView {
   private readonly views: PageViews;
   private report: ReportState | null = null;
   private readonly layers = new Map<number, RenderedTextLayer>();
-  private readonly search = new Highlight();
+  private readonly search = namedHighlight(SEARCH_HIGHLIGHT_NAME);
   private hitsByPage = new Map<number, SearchHit[]>();
   private readonly searchRanges = new Map<number, Range[]>();
 
@@ -53,7 +54,6 @@ export class DocumentView {
       onTextLayer: (layer) => this.onTextLayer(layer),
       onRelease: (page) => this.onRelease(page),
     });
-    CSS.highlights.set(SEARCH_HIGHLIGHT_NAME, this.search);
   }
 
   mount(): void {
@@ -65,7 +65,7 @@ export class DocumentView {
     this.options.container.removeEventListener('click', this.onClick);
     this.views.destroy();
     this.report?.highlighter.destroy();
-    CSS.highlights.delete(SEARCH_HIGHLIGHT_NAME);
+    unregisterHighlight(SEARCH_HIGHLIGHT_NAME);
   }
 
   get scale(): number {

@@ -1,6 +1,7 @@
 import type { Flag, Report } from '../engine/report';
 import { type TextLayerPoint, textLayerRange } from '../sources/pdf-text';
 import { FLASH_HIGHLIGHT_NAME, HIGHLIGHT_NAMES } from '../ui/flag-style';
+import { namedHighlight, unregisterHighlight } from './named-highlight';
 import { type PagePiece, piecesByPage } from './page-passages';
 import type { RenderedTextLayer } from './page-views';
 
@@ -39,19 +40,15 @@ export class PdfHighlighter {
   private readonly pieces: Map<number, PagePiece[]>;
   private readonly painted = new Map<number, PaintedPiece[]>();
   private readonly highlights = {
-    red: new Highlight(),
-    green: new Highlight(),
-    lexipol: new Highlight(),
+    lexipol: namedHighlight(HIGHLIGHT_NAMES.lexipol),
+    green: namedHighlight(HIGHLIGHT_NAMES.green),
+    red: namedHighlight(HIGHLIGHT_NAMES.red),
   };
-  private readonly flash = new Highlight();
+  private readonly flash = namedHighlight(FLASH_HIGHLIGHT_NAME);
   private flashTimer = 0;
 
   constructor(report: Report, pageStarts: readonly number[], pageLengths: readonly number[]) {
     this.pieces = piecesByPage(report, pageStarts, pageLengths);
-    for (const kind of ['lexipol', 'green', 'red'] as const) {
-      CSS.highlights.set(HIGHLIGHT_NAMES[kind], this.highlights[kind]);
-    }
-    CSS.highlights.set(FLASH_HIGHLIGHT_NAME, this.flash);
   }
 
   /** Number of pieces painted right now (for tests and the bench). */
@@ -115,8 +112,8 @@ export class PdfHighlighter {
   }
 
   destroy(): void {
-    for (const kind of ['lexipol', 'green', 'red'] as const) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
-    CSS.highlights.delete(FLASH_HIGHLIGHT_NAME);
+    for (const kind of ['lexipol', 'green', 'red'] as const) unregisterHighlight(HIGHLIGHT_NAMES[kind]);
+    unregisterHighlight(FLASH_HIGHLIGHT_NAME);
     this.painted.clear();
   }
 }

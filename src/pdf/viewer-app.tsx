@@ -12,10 +12,18 @@ import { DocumentView } from './document-view';
 import { EarlyHighlights, warmUpEngine } from './early-highlights';
 import { FlagPopup, type PopupPlacement, placeUnder } from './flag-popup';
 import { originPattern } from './load-pdf';
+import { highlightsSupported } from './named-highlight';
 import { PdfSession, type PdfSource, type Phase, sourceName } from './pdf-session';
 import { useDocumentSearch } from './use-document-search';
 import { useFlagCommands, useViewerKeys } from './viewer-keys';
-import { ChooseFilePanel, PasswordForm, ProblemPanel, ProgressPanel, TextLayerBanner } from './viewer-panels';
+import {
+  ChooseFilePanel,
+  NoHighlightsNotice,
+  PasswordForm,
+  ProblemPanel,
+  ProgressPanel,
+  TextLayerBanner,
+} from './viewer-panels';
 import { nextZoom, ViewerToolbar } from './viewer-toolbar';
 
 /** The PDF viewer page: toolbar, pages with highlights, and the scorecard in a side column. */
@@ -268,6 +276,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
               onCancel={() => session.current?.cancelReading()}
             />
           ) : null}
+          {highlightsSupported() ? null : <NoHighlightsNotice />}
           {analysed ? (
             <TextLayerBanner
               noTextLayer={analysed.health.noTextLayer}

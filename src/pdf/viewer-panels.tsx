@@ -176,3 +176,16 @@ export function TextLayerBanner(props: {
     </div>
   );
 }
+
+/** Browsers without the CSS Custom Highlight API still get the scorecard and popups, not the colours. */
+export function NoHighlightsNotice() {
+  return (
+    <div class="pl-banner" role="note" data-banner="no-highlights">
+      <FlagIcon kind="silent" />
+      <div>
+        This browser cannot colour passages on PDF pages (it lacks the CSS Custom Highlight API; Firefox has
+        it from version 140). The scorecard below is complete, and its passages still take you to the page.
+      </div>
+    </div>
+  );
+}
