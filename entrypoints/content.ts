@@ -1,6 +1,6 @@
 import { setupPageExcerpts } from '@/src/excerpts/setup-page-excerpts';
 import { isMessage, sendToExtension } from '@/src/messages';
-import { looksLikePolicyPage } from '@/src/page/looks-like-policy';
+import { startWhenPolicyAppears } from '@/src/page/auto-start';
 import { createPolicyLens, type PolicyLensOptions } from '@/src/page/policy-lens';
 
 /**
@@ -42,6 +42,6 @@ export default defineContentScript({
 
     // Automatic mode injects this on every page of the allowed sites: the cheap check decides whether
     // anything heavier runs. An explicit request (toolbar) asks for the report right after injection.
-    if (looksLikePolicyPage(document)) void lens.report().catch(() => undefined);
+    startWhenPolicyAppears(document, () => void lens.report().catch(() => undefined));
   },
 });
