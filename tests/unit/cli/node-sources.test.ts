@@ -2,9 +2,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockText, htmlToPolicyText, readHtmlFile } from '../../../src/sources/node-html-file';
+import { htmlToPolicyText, readHtmlFile } from '../../../src/sources/node-html-file';
 import { readPdfFile } from '../../../src/sources/node-pdf-file';
 import { readPolicyFile } from '../../../src/sources/node-policy-file';
 import { SourceError } from '../../../src/sources/node-source-error';
@@ -31,35 +30,12 @@ async function reasonOf(promise: Promise<unknown>): Promise<string> {
   return (error as SourceError).reason;
 }
 
-describe('blockText', () => {
-  const body = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body;
-
-  it('separates blocks by line breaks, paragraphs, headings and lists by blank lines, except a list after its lead-in', () => {
-    const text = blockText(
-      body(`<h2>413.4 Detentions</h2><p>An officer
-        may   <b>detain</b> a person.</p><p>Officers shall not:</p>
-        <ul><li>ask about status;</li><li>hold anyone.</li></ul><div>Next</div><div>block<br>line two</div>`),
-    );
-    expect(text).toBe(
-      '413.4 Detentions\n\nAn officer may detain a person.\n\nOfficers shall not:\nask about status;\nhold anyone.\n\nNext\nblock\nline two',
-    );
-  });
-
-  it('skips scripts and styles, keeps <pre> as is and separates table cells', () => {
-    const text = blockText(
-      body(
-        '<script>var ice = 1;</script><style>p{}</style><pre>a  b\nc</pre><table><tr><td>A</td><td>B</td></tr></table>',
-      ),
-    );
-    expect(text).toBe('a  b\nc\n\nA\tB');
-  });
-});
-
 describe('HTML pages', () => {
   it('keeps the policy of the bundled sample and drops the site navigation, news and footer', async () => {
     const { document } = await readHtmlFile('samples/sample-policy.html');
     const text = document.text ?? '';
     expect(document.title).toBe('Policy 428: Immigration Violations | Haverwick Police Department, MA');
+    // The same text the content script reads (src/sources/dom-text.ts): blocks apart, spaces kept.
     expect(text).toContain('428.4 Detentions\n\nAn officer who has a reasonable suspicion');
     expect(text).toContain('(a) Sending information to, or requesting or receiving such information from');
     expect(text).toContain('Published with permission by Haverwick Police Department');
@@ -68,13 +44,21 @@ describe('HTML pages', () => {
     }
   });
 
-  it('falls back to the whole body when Readability finds no article', async () => {
+  it('reads the whole body, without navigation, when there is no article to find', async () => {
     const { text, title } = await htmlToPolicyText(
-      '<title>Short</title><body><p>No officer shall ask about immigration status.</p></body>',
+      '<body><nav>Home Pay online</nav><h1>Policy 9</h1><p>No officer shall ask about immigration status.</p></body>',
       'file:///x.html',
     );
-    expect(title).toBe('Short');
-    expect(text).toBe('No officer shall ask about immigration status.');
+    expect(title).toBe('Policy 9');
+    expect(text).toBe('Policy 9\n\nNo officer shall ask about immigration status.');
+  });
+
+  it('keeps list items on their own lines, never run into each other or the next paragraph', async () => {
+    const { text } = await htmlToPolicyText(
+      '<title>t</title><p>Officers shall not:</p><ul><li>ask about status;</li><li>hold anyone.</li></ul><p>Next.</p>',
+      'file:///x.html',
+    );
+    expect(text).toMatch(/^Officers shall not:\n+ask about status;\nhold anyone\.\n\nNext\.$/);
   });
 });
 
