@@ -52,6 +52,9 @@ interface Unit {
   hits: GroupHit[];
   /** Kind at a token of the unit. */
   kindAt: (t: number) => ClauseKind;
+  /** A match must reach this token: a list item is flagged for what it says, not for its lead-in
+   * alone (the lead-in gets its own flag). -1 for no limit. */
+  mustReach: number;
 }
 
 export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[] {
@@ -138,12 +141,19 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
     const seg = segments[i]!;
     const own = ownKinds(i);
     if (parts.length === 1) {
-      return { segment: i, parts, hits: hitsOf(i), kindAt: (t) => own.kinds[clauseAt(own.starts, t)]! };
+      return {
+        segment: i,
+        parts,
+        hits: hitsOf(i),
+        kindAt: (t) => own.kinds[clauseAt(own.starts, t)]!,
+        mustReach: -1,
+      };
     }
     const before = parts[0]!;
     const hitsOfUnit = parts.flatMap(hitsOf);
     const isPlainItem = seg.kind === 'item' && parts.length === 2 && before === seg.leadIn && !isCarveOut(i);
-    if (!isPlainItem) return { segment: i, parts, hits: hitsOfUnit, kindAt: () => 'lifting' };
+    // A carve-out reopens what came before it, so its match may lie wholly in the words it reaches back to.
+    if (!isPlainItem) return { segment: i, parts, hits: hitsOfUnit, kindAt: () => 'lifting', mustReach: -1 };
     const lead = ownKinds(before);
     const leadKind = lead.kinds[lead.kinds.length - 1] ?? 'neutral';
     const kinds = itemKinds(own.kinds, leadKind);
@@ -152,6 +162,7 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
       parts,
       hits: hitsOfUnit,
       kindAt: (t) => (t < tokenFrom[i]! ? leadKind : kinds[clauseAt(own.starts, t)]!),
+      mustReach: tokenFrom[i]!,
     };
   };
 
@@ -202,7 +213,8 @@ function ruleFires(rule: RunnableRule, byGroup: Map<number, GroupHit[]>, unit: U
     lists.push(list);
   }
   if (rule.none.some((group) => byGroup.has(group))) return false;
-  const window = tightestWindow(lists);
+  const window = tightestWindow(lists, unit.mustReach);
+  if (!window) return false;
   if (rule.kinds && !rule.kinds.has(sentenceKind(unit.kindAt(window.first)))) return false;
   const near = rule.rule.near;
   for (const group of rule.unlessNear) {
@@ -217,7 +229,10 @@ function ruleFires(rule: RunnableRule, byGroup: Map<number, GroupHit[]>, unit: U
  * The shortest stretch of words holding one hit of every list (each list = one group's hits, in text
  * order). Sliding window over all hits sorted by first word; ties keep the earliest.
  */
-export function tightestWindow(lists: readonly (readonly GroupHit[])[]): { first: number; last: number } {
+export function tightestWindow(
+  lists: readonly (readonly GroupHit[])[],
+  mustReach = -1,
+): { first: number; last: number } | null {
   const all: { hit: GroupHit; list: number }[] = [];
   lists.forEach((list, n) => {
     for (const hit of list) all.push({ hit, list: n });
@@ -235,11 +250,12 @@ export function tightestWindow(lists: readonly (readonly GroupHit[])[]): { first
       const l = all[left]!;
       let last = 0;
       for (let k = left; k <= right; k++) last = Math.max(last, all[k]!.hit.last);
-      if (last - l.hit.first < best.last - best.first) best = { first: l.hit.first, last };
+      if (last >= mustReach && last - l.hit.first < best.last - best.first)
+        best = { first: l.hit.first, last };
       count[l.list] = count[l.list]! - 1;
       if (count[l.list] === 0) covered--;
       left++;
     }
   }
-  return best;
+  return best.last === Number.POSITIVE_INFINITY ? null : best;
 }

@@ -194,3 +194,21 @@ describe('a carve-out after a list', () => {
     );
   });
 });
+
+describe('list items are flagged for what they add', () => {
+  it('not for a match that lies wholly in their lead-in (the lead-in is flagged itself)', () => {
+    const report = analyzeMini(
+      'No member will prohibit, or in any way restrict, another member from sending information to federal immigration officials in these ways:\n(a) by mail;\n(b) by telephone.\n',
+    );
+    expect(flagsOf(report)).toEqual([
+      'q2-red-share: No member will prohibit, or in any way restrict, another member from sending information to federal immigration officials in these ways:',
+    ]);
+  });
+
+  it('but for a match that takes words from both', () => {
+    const report = analyzeMini(
+      'No member will prohibit, or in any way restrict, another member from doing the following:\n(a) sending data to ICE;\n',
+    );
+    expect(flagsOf(report)).toEqual(['q2-red-share: sending data to ICE']);
+  });
+});
