@@ -9,16 +9,11 @@
  * unmarked lines after the colon, as PDFs often lose bullets), also inline ("shall not: (a) …; (b) …").
  */
 
-import {
-  type HeadingCase,
-  headingCase,
-  type ListMarker,
-  listMarkerAt,
-  type MarkerReading,
-  type SectionNumber,
-  sectionNumberAt,
-} from './segment-lines';
-import { inlineListAt, SentenceScanner } from './segment-sentences';
+import { headingOf, shortLabel } from './segment-headings';
+import { inlineListAt, type MarkerSearch } from './segment-inline-lists';
+import { headingCase, type ListMarker, listMarkerAt, sectionNumberAt } from './segment-lines';
+import { chooseReading, type ListLevel, levelOf, trimConnector } from './segment-lists';
+import { SentenceScanner } from './segment-sentences';
 
 export type SegmentKind = 'sentence' | 'item' | 'heading';
 export interface Segment {
@@ -34,12 +29,6 @@ export interface Segment {
   clauses: number[];
 }
 
-interface ListLevel {
-  style: string;
-  ordinal: number;
-  leadIn: number;
-}
-
 interface Block {
   start: number;
   end: number;
@@ -48,8 +37,6 @@ interface Block {
   /** Opened after a lead-in without markers: the next capitalised line is the next item. */
   unmarked: boolean;
 }
-
-const MAX_SECTION_LABEL = 60;
 
 const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
@@ -103,30 +90,15 @@ function linesOf(text: string): Lines {
 
 const endsSentence = (c: number) => c === 0x2e || c === 0x3f || c === 0x21 || c === 0x3a || c === 0x3b;
 
-function isLowerStart(text: string, at: number): boolean {
-  const ch = text[at] ?? '';
-  return ch !== ch.toUpperCase();
-}
-
 function isUpperStart(text: string, at: number): boolean {
   const ch = text[at] ?? '';
   return ch !== ch.toLowerCase();
 }
 
-function shortLabel(label: string): string {
-  if (label.length <= MAX_SECTION_LABEL) return label;
-  const cut = label.lastIndexOf(' ', MAX_SECTION_LABEL);
-  return label.slice(0, cut > 20 ? cut : MAX_SECTION_LABEL);
-}
-
-/** Markers whose item could instead be a numbered heading ("I. PURPOSE", "A. Detainers", "1. Definitions"). */
-function mayNumberHeading(marker: ListMarker): boolean {
-  return marker.readings.some((r) => r.kind === 'upper' || r.kind === 'ROMAN' || r.kind === 'number');
-}
-
 export function segment(text: string): Segment[] {
   const segments: Segment[] = [];
   const scanner = new SentenceScanner(text);
+  const markerSearches = new Map<string, MarkerSearch>();
   const lines = linesOf(text);
   let section: string | null = null;
   let levels: ListLevel[] = [];
@@ -154,7 +126,7 @@ export function segment(text: string): Segment[] {
       if (pos >= to) break;
       const end = scanner.sentenceEnd(pos, to);
       const colon = scanner.firstColon;
-      const inline = colon >= 0 ? inlineListAt(scanner, colon, end, to) : null;
+      const inline = colon >= 0 ? inlineListAt(scanner, markerSearches, colon, end, to) : null;
       if (inline) {
         const head = push(pos, inline.colon + 1, kind, lead);
         for (const item of inline.items) last = push(item.start, item.end, 'item', head >= 0 ? head : lead);
@@ -299,87 +271,4 @@ export function segment(text: string): Segment[] {
   }
   closeBlock();
   return segments;
-}
-
-/** A heading on this line, with its section label, or null. */
-function headingOf(
-  text: string,
-  line: { start: number; end: number },
-  /** Start of the next line if no blank line comes between, else -1. */
-  nextStart: number,
-  marker: ListMarker | null,
-  sectionNo: SectionNumber | null,
-  context: { inList: boolean; afterColon: boolean },
-): { label: string; kind: HeadingCase } | null {
-  if (marker && !mayNumberHeading(marker)) return null;
-  const textStart = marker?.textStart ?? sectionNo?.textStart ?? line.start;
-  if (textStart >= line.end) return sectionNo ? { label: sectionNo.label, kind: 'caps' } : null;
-  const kind = headingCase(text, textStart, line.end, sectionNo?.numeric === true);
-  if (!kind) return null;
-  if (kind === 'other' && !sectionNo?.numeric) return null;
-  // Inside a list a marked line is an item, unless it is an ALL CAPS title ("II. DETAINERS"); right
-  // after a lead-in colon a Title Case line is an item whose bullet was lost, not a heading.
-  if (kind !== 'caps' && ((marker && context.inList) || (context.afterColon && !sectionNo?.numeric)))
-    return null;
-  // A short capitalised line followed by a lowercase one is the start of a wrapped sentence.
-  if (kind !== 'caps' && nextStart >= 0 && isLowerStart(text, nextStart)) return null;
-  const label = sectionNo?.label ?? shortLabel(text.slice(line.start, line.end));
-  return { label, kind };
-}
-
-function levelOf(levels: ListLevel[], style: string): number {
-  for (let k = levels.length - 1; k >= 0; k--) if (levels[k]!.style === style) return k;
-  return -1;
-}
-
-/** Picks the reading of an ambiguous label ("i" letter or roman) that continues an open list. */
-function chooseReading(
-  readings: readonly MarkerReading[],
-  levels: ListLevel[],
-  nestedListDue: boolean,
-): MarkerReading {
-  if (readings.length === 1) return readings[0]!;
-  // After an item that ends with ":", "(i)" opens a nested roman list rather than following "(h)".
-  if (nestedListDue) for (const r of readings) if (r.ordinal === 1) return r;
-  for (const r of readings) {
-    const level = levelOf(levels, r.style);
-    if (level >= 0 && levels[level]!.ordinal + 1 === r.ordinal) return r;
-  }
-  for (const r of readings) if (levelOf(levels, r.style) >= 0) return r;
-  for (const r of readings) if (r.ordinal === 1) return r;
-  return readings[0]!;
-}
-
-/** End of an item without its trailing "; or", "; and", "and/or", ";" or ",". */
-function trimConnector(text: string, start: number, end: number): number {
-  let b = end;
-  // A trailing "or" / "and" / "and/or" counts only right after a ";" or ",".
-  const w = b - trailingConnector(text, start, b);
-  if (w < b) {
-    let k = w;
-    while (k > start && isWhite(text.charCodeAt(k - 1))) k--;
-    const c = text.charCodeAt(k - 1);
-    if (k > start && (c === 0x3b || c === 0x2c)) b = k;
-  }
-  while (b > start) {
-    const c = text.charCodeAt(b - 1);
-    if (c !== 0x3b && c !== 0x2c && !isWhite(c)) break;
-    b--;
-  }
-  return b;
-}
-
-/** Length of "or", "and" or "and/or" ending at `end` as a whole word, else 0. */
-function trailingConnector(text: string, start: number, end: number): number {
-  for (const word of ['or', 'and', 'and/or']) {
-    const from = end - word.length;
-    if (from <= start) continue;
-    let same = true;
-    for (let k = 0; k < word.length && same; k++)
-      same = (text.charCodeAt(from + k) | 0x20) === word.charCodeAt(k);
-    if (!same) continue;
-    const before = text.charCodeAt(from - 1) | 0x20;
-    if (!(before >= 0x61 && before <= 0x7a) && before !== 0x2f) return word.length;
-  }
-  return 0;
 }
