@@ -1,6 +1,7 @@
 import { setupPageExcerpts } from '@/src/excerpts/setup-page-excerpts';
 import { isMessage, sendToExtension } from '@/src/messages';
 import { startWhenPolicyAppears } from '@/src/page/auto-start';
+import { announceNewCopy, retireWhenOrphaned } from '@/src/page/orphan-guard';
 import { createPolicyLens, type PolicyLensOptions } from '@/src/page/policy-lens';
 
 /**
@@ -15,6 +16,8 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   main() {
+    // A copy left behind by an extension update steps aside first (it clears the marker too).
+    announceNewCopy(document);
     // Injected again by a second toolbar click: the first copy is alive and answers messages.
     const marker = globalThis as { __policyLensLoaded?: boolean };
     if (marker.__policyLensLoaded) return;
@@ -28,6 +31,10 @@ export default defineContentScript({
       },
     };
     const lens = createPolicyLens(document, options);
+    retireWhenOrphaned(document, () => {
+      lens.destroy();
+      marker.__policyLensLoaded = false;
+    });
     // Saved excerpts: the popup's "Save excerpt", save-selection, saved ones shown again.
     setupPageExcerpts(document, lens, options);
 
