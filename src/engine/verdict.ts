@@ -49,10 +49,12 @@ export function questionResult(info: QuestionInfo, passages: readonly Flag[]): Q
   } else if (info.silenceIsRed) {
     verdict = 'red';
     flags.push(absenceFlag(info));
+    // Say WHAT was not found ("No ban on 287(g) agreements was found"), not just that nothing was.
+    const missing = absenceQuote(info).replace(/[.!?]$/, '');
     verdictReason =
       red > 0
-        ? `${count(red, 'red')} and no green one; the guide also treats silence on this question as a red flag`
-        : 'No green passage found: the guide treats silence on this question as a red flag';
+        ? `${count(red, 'red')} and no green one. ${missing}, which the guide also treats as a red flag`
+        : `${missing}: the guide treats silence on this question as a red flag`;
   } else if (red > 0) {
     verdict = 'red';
     verdictReason = `${count(red, 'red')} and no green one`;

@@ -36,7 +36,9 @@ describe('verdicts', () => {
     const q = question('Officers shall wear their uniforms.', 7);
     expect(q.verdict).toBe('red');
     expect(q.silenceIsRed).toBe(true);
-    expect(q.verdictReason).toMatch(/silence on this question as a red flag/);
+    expect(q.verdictReason).toBe(
+      'The policy never bans 287(g) agreements: the guide treats silence on this question as a red flag',
+    );
     expect(q.flags).toEqual([
       {
         rule: 'q7-silence',
@@ -59,10 +61,16 @@ describe('verdicts', () => {
     expect(q.flags.map((f) => f.absence)).toEqual([false]);
   });
 
-  it('a sentence that allows a 287(g) agreement is no ban: still red by silence', () => {
+  it('red passages and silence together: both said', () => {
     const q = question('The Department may enter into a 287(g) agreement.', 7);
     expect(q.verdict).toBe('red');
-    expect(q.flags.map((f) => f.absence)).toEqual([true]);
+    expect(q.flags.map((f) => [f.rule, f.absence])).toEqual([
+      ['q7-red-287g-allowed', false],
+      ['q7-silence', true],
+    ]);
+    expect(q.verdictReason).toBe(
+      '1 red passage and no green one. The policy never bans 287(g) agreements, which the guide also treats as a red flag',
+    );
   });
 
   it('every question has a result, in order, with the rules version', () => {
