@@ -13,7 +13,8 @@ import { extractAllPages, visibleCharsPerPage } from './pdf-text';
 /** Fewer visible characters than this on a page means it has no usable text layer. */
 const MIN_PAGE_CHARS = 20;
 
-function standardFontDataUrl(): string {
+/** pdf.js in Node reads the standard 14 fonts' data from this folder (it needs the trailing slash). */
+export function standardFontDataUrl(): string {
   const require = createRequire(import.meta.url);
   return `${path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 }

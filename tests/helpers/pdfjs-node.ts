@@ -3,14 +3,11 @@
  * (item strings, a newline where pdf.js reports an end of line). The CLI's real extraction lives in
  * src/sources/node-pdf-file.ts; this helper only checks that generated PDFs are what they claim.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-
-const require = createRequire(import.meta.url);
+import { standardFontDataUrl } from '../../src/sources/node-pdf-file';
 
 /** pdf.js needs the standard font data folder in Node, with a trailing slash. */
-export const STANDARD_FONT_DATA_URL = `${path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+export const STANDARD_FONT_DATA_URL = standardFontDataUrl();
 
 export interface OpenedPdf {
   numPages: number;
