@@ -67,3 +67,31 @@ describe('Lexipol passages', () => {
     expect(report.lexipol.passages.map((p) => p.fingerprint)).toContain('lexipol-8-usc-1373');
   });
 });
+
+describe('the real Lexipol passages', () => {
+  const analyzeReal = (text: string) => analyze({ source: 't', title: null, text }, defaultRuleBook);
+
+  it('recognise the detention sentence and the supervisor sentence with local edits', () => {
+    // Typical local edits: another word here and there, the department's own name, a section number.
+    const text =
+      '402.3 DETENTIONS\nAn officer who has a reasonable suspicion that a person already lawfully contacted or ' +
+      'detained has committed a criminal violation of federal immigration law may detain the person for a ' +
+      'reasonable period of time in order to contact federal immigration authorities to verify whether an ' +
+      'immigration violation is a federal civil violation or a criminal violation.\n\n402.4 REQUESTS\nRequests by ' +
+      'federal immigration officials for assistance from the Oakfield Police Department should be directed to the ' +
+      'shift supervisor. The Department may provide available support services.';
+    const found = analyzeReal(text).lexipol.passages.map((p) => p.fingerprint);
+    expect(found).toEqual(['lexipol-reasonable-suspicion-detention', 'lexipol-supervisor-support-services']);
+  });
+
+  it('find nothing in a strong policy written in other words', () => {
+    const text =
+      'No officer shall ask any person about immigration status, and no officer shall detain a person on a civil ' +
+      'immigration detainer. Requests from federal immigration agencies for assistance with civil enforcement ' +
+      'shall be declined. No funds, personnel or equipment of the Department shall be used for immigration ' +
+      'enforcement. The Department shall not enter into a 287(g) agreement. Information in department records ' +
+      'shall not be shared with federal immigration officials except as required by law.';
+    const report = analyzeReal(text);
+    expect(report.lexipol).toEqual({ detected: false, passages: [] });
+  });
+});
