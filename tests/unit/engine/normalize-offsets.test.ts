@@ -129,6 +129,34 @@ describe('normalize: offsets (properties)', () => {
   });
 });
 
+describe('normalize: odd input', () => {
+  it('handles empty text', () => {
+    const norm = plain('');
+    expect(norm.text).toBe('');
+    expect([...norm.toOriginal]).toEqual([0]);
+    expect(toOriginalSpan(norm, 0, 0)).toEqual([0, 0]);
+  });
+
+  it('clamps spans outside the text', () => {
+    const norm = plain('Officers shall not ask.');
+    expect(toOriginalSpan(norm, -5, 999)).toEqual([0, 23]);
+    expect(toOriginalSpan(norm, 10, 3)).toEqual([10, 10]);
+  });
+
+  it('keeps offsets exact whatever page starts a caller passes (unsorted, out of range, mid-line)', () => {
+    fc.assert(
+      fc.property(
+        policyish,
+        fc.array(fc.integer({ min: -5, max: 200 }), { maxLength: 6 }),
+        (text, starts) => {
+          checkOffsets(text, normalize({ text, pageStarts: starts }));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('normalize: hostile and large input', () => {
   it('survives a megabyte of one character, of line breaks and of control characters', () => {
     expect(plain('a'.repeat(1_000_000)).text).toHaveLength(1_000_000);
