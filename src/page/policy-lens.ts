@@ -1,5 +1,5 @@
 import { analyze } from '../engine/analyze';
-import type { Flag, Report } from '../engine/report';
+import type { Flag, QuestionId, Report } from '../engine/report';
 import { createMarkPainter } from '../highlight/mark-painter';
 import { installHighlightStyles } from '../highlight/page-style';
 import { createHighlightPainter, type Painter, supportsHighlightApi } from '../highlight/painter';
@@ -151,6 +151,7 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
           greenCriteria: info.greenCriteria,
           position: { index: index + 1, total: passages.length },
           lexipolLabel: lexipolLabelAt(flag),
+          alsoFlagged: alsoFlagged(passages, flag),
           onPrevious: () => openAt((index - 1 + passages.length) % passages.length, true),
           onNext: () => openAt((index + 1) % passages.length, true),
           onSave: options.onSave && text ? (f) => options.onSave?.(f, text, report) : undefined,
@@ -223,6 +224,21 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
       painter.clear();
     },
   };
+}
+
+/** Other questions' flags on exactly the same passage, once per question. */
+function alsoFlagged(
+  passages: readonly Flag[],
+  flag: Flag,
+): { question: QuestionId; flag: 'red' | 'green' }[] {
+  const seen = new Set<QuestionId>([flag.question]);
+  const others: { question: QuestionId; flag: 'red' | 'green' }[] = [];
+  for (const other of passages) {
+    if (other.start !== flag.start || other.end !== flag.end || seen.has(other.question)) continue;
+    seen.add(other.question);
+    others.push({ question: other.question, flag: other.flag });
+  }
+  return others;
 }
 
 /** Yields to the page (input, painting) before the next phase. */

@@ -1,4 +1,4 @@
-import type { Flag } from '../engine/report';
+import type { Flag, FlagColour, QuestionId } from '../engine/report';
 import { FlagIcon } from './flag-icon';
 import { FLAG_WORDS } from './flag-style';
 
@@ -23,6 +23,8 @@ export interface FlagCardProps {
   greenCriteria?: string;
   /** 1-based position of this flag among all passages of the document, in reading order. */
   position?: { index: number; total: number };
+  /** Other questions flagging the very same passage (Next steps through them). */
+  alsoFlagged?: readonly { question: QuestionId; flag: FlagColour }[];
   /** Label of recognised Lexipol boilerplate this passage lies in, if any. */
   lexipolLabel?: string | null;
   onPrevious?: () => void;
@@ -70,6 +72,12 @@ export function FlagCard(props: FlagCardProps) {
         <strong>{flag.flag === 'red' ? 'Why this is a concern: ' : 'Why this is good: '}</strong>
         {flag.explanation}
       </p>
+      {props.alsoFlagged && props.alsoFlagged.length > 0 ? (
+        <p class="pl-card-also">
+          Also flagged under{' '}
+          {props.alsoFlagged.map((other) => `question ${other.question} (${other.flag})`).join(', ')}.
+        </p>
+      ) : null}
       {props.lexipolLabel ? (
         <p class="pl-card-lexipol">
           <FlagIcon kind="lexipol" size={16} />
@@ -145,6 +153,7 @@ export const flagCardCss = `
 .pl-card-red .pl-card-quote { border-left: 3px dashed var(--pl-red); }
 .pl-card-green .pl-card-quote { border-left: 4px double var(--pl-green); }
 .pl-card-why { margin: 0 0 8px; }
+.pl-card-also { margin: 0 0 8px; font-size: 13px; color: var(--pl-muted); }
 .pl-card-lexipol { display: flex; gap: 6px; align-items: center; margin: 0 0 8px; color: var(--pl-lexipol);
   font-size: 13px; }
 .pl-card-model { margin: 0 0 8px; padding: 8px 10px; background: var(--pl-green-soft); border-radius: 8px; }

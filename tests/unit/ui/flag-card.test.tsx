@@ -58,6 +58,19 @@ describe('FlagCard', () => {
     expect(root.textContent).toContain('Officers keep the peace only.');
   });
 
+  it('names the other questions that flag the same passage', () => {
+    const root = mount(
+      <FlagCard
+        flag={red}
+        questionText="Q"
+        questionTitle="T"
+        modelLanguage={[]}
+        alsoFlagged={[{ question: 6, flag: 'red' }]}
+      />,
+    );
+    expect(root.textContent).toContain('Also flagged under question 6 (red).');
+  });
+
   it('does not offer model language under a green flag', () => {
     const root = mount(<FlagCard flag={green} questionText="Q1" questionTitle="T" modelLanguage={model} />);
     expect(root.textContent).toContain('Green flag');
