@@ -9,9 +9,10 @@ import { scorecardCss } from '../../src/ui/scorecard';
 import { themeCss } from '../../src/ui/theme';
 
 // The viewer page: wiring only. What it shows and does lives in src/pdf/.
-const { file, page } = parseViewerLocation(location.search, location.hash);
+const { file, page, handoff } = parseViewerLocation(location.search, location.hash);
 // PDF pages are always light paper, so the highlight inks are the light-page ones.
 // The viewer's sheet comes last: it may refine the shared highlight rules for PDF pages.
 adoptStyles(document, [themeCss, scorecardCss, flagCardCss, pageHighlightCss('light'), viewerCss]);
 const app = document.getElementById('app');
-if (app) render(<ViewerApp initial={file ? { kind: 'url', url: file } : null} initialPage={page} />, app);
+if (app)
+  render(<ViewerApp initial={file ? { kind: 'url', url: file, handoff } : null} initialPage={page} />, app);

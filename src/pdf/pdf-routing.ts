@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import { answerHandoffs, handOffFromTab } from './pdf-handoff';
 import { isViewerUrl, looksLikePdfUrl, ORIGINAL_MARK, VIEWER_PATH, viewerUrl } from './viewer-url';
 
 /**
@@ -50,9 +51,9 @@ export async function isPdfTab(tab: Browser.tabs.Tab): Promise<boolean> {
 /** Opens a PDF in our viewer: in place of the current tab, or in a new tab next to it. */
 export async function openInViewer(
   pdfUrl: string,
-  where: { replaceTabId?: number; besideTab?: Browser.tabs.Tab } = {},
+  where: { replaceTabId?: number; besideTab?: Browser.tabs.Tab; handoff?: string | null } = {},
 ): Promise<void> {
-  const url = viewerUrl(viewerBase(), pdfUrl);
+  const url = viewerUrl(viewerBase(), pdfUrl, undefined, where.handoff ?? null);
   if (where.replaceTabId !== undefined) {
     await browser.tabs.update(where.replaceTabId, { url });
     return;
@@ -71,7 +72,9 @@ export async function openInViewer(
  */
 export async function openTabInViewer(tab: Browser.tabs.Tab): Promise<boolean> {
   if (tab.id === undefined || !tab.url || !(await isPdfTab(tab))) return false;
-  await openInViewer(tab.url, { replaceTabId: tab.id });
+  // The tab can read its own PDF; the viewer may not be allowed to download it from the site.
+  const handoff = await handOffFromTab(tab);
+  await openInViewer(tab.url, { replaceTabId: tab.id, handoff });
   return true;
 }
 
@@ -117,6 +120,10 @@ function setupRedirect(): void {
 /** Installs the PDF routes; called once from the background. */
 export function setupPdfRouting(): void {
   browser.runtime.onInstalled.addListener(createMenu);
+  answerHandoffs();
+  // Lets the browser tests drive the toolbar route, which they cannot click (service workers are
+  // closed to web pages, so this reaches no one else).
+  (globalThis as { policyLensPdfRouting?: unknown }).policyLensPdfRouting = { openTabInViewer };
   // The web surface's own click handler opens the side panel and analyses the page; on a PDF tab
   // this one takes the tab to the viewer instead (the web handler's attempt there simply fails).
   browser.action.onClicked.addListener((tab) => void openTabInViewer(tab).catch(() => false));

@@ -2,6 +2,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { type AnalysedPdf, analysePdf, pdfTitle } from './analyse-pdf';
 import { fetchPdfBytes, type OpenedPdf, openPdf } from './load-pdf';
 import type { PageSize } from './page-views';
+import { collectHandoff } from './pdf-handoff';
 import { type PdfProblem, PdfProblemError, problemFromPdfjsError } from './pdf-problems';
 import { fileNameOf } from './viewer-url';
 
@@ -10,7 +11,9 @@ import { fileNameOf } from './viewer-url';
  * password, reading every page, ready, or a problem. Holds no UI; the viewer renders its phases.
  */
 
-export type PdfSource = { kind: 'url'; url: string } | { kind: 'file'; name: string; bytes: Uint8Array };
+export type PdfSource =
+  | { kind: 'url'; url: string; handoff?: string | null }
+  | { kind: 'file'; name: string; bytes: Uint8Array };
 
 export type Phase =
   | { name: 'choose' }
@@ -50,7 +53,10 @@ export class PdfSession {
     const { signal } = this.abort;
     try {
       let bytes: Uint8Array;
-      if (this.source.kind === 'url') {
+      const handedOff =
+        this.source.kind === 'url' && this.source.handoff ? await collectHandoff(this.source.handoff) : null;
+      if (handedOff) bytes = handedOff;
+      else if (this.source.kind === 'url') {
         this.on.phase({ name: 'downloading', received: 0, total: null });
         bytes = await fetchPdfBytes(this.source.url, {
           signal,

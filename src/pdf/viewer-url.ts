@@ -36,8 +36,10 @@ export function viewerUrl(
   viewerBase: string,
   pdfUrl: string,
   page: number | null = pageFragment(pdfUrl),
+  handoff: string | null = null,
 ): string {
-  const url = `${viewerBase}?file=${encodeURIComponent(pdfUrl)}`;
+  const token = handoff ? `&handoff=${encodeURIComponent(handoff)}` : '';
+  const url = `${viewerBase}?file=${encodeURIComponent(pdfUrl)}${token}`;
   return page ? `${url}#page=${page}` : url;
 }
 
@@ -46,12 +48,19 @@ export interface ViewerLocation {
   file: string | null;
   /** Page to show first. */
   page: number | null;
+  /** Token for bytes the background already read from the PDF's tab (see pdf-handoff.ts). */
+  handoff: string | null;
 }
 
 /** Reads the viewer's own `location` (search and hash). */
 export function parseViewerLocation(search: string, hash: string): ViewerLocation {
-  const file = new URLSearchParams(search).get('file');
-  return { file: file?.trim() ? file.trim() : null, page: pageFragment(hash) };
+  const params = new URLSearchParams(search);
+  const file = params.get('file');
+  return {
+    file: file?.trim() ? file.trim() : null,
+    page: pageFragment(hash),
+    handoff: params.get('handoff'),
+  };
 }
 
 /** Whether a URL's path names a PDF file (`.pdf`, any case, before any query or fragment). */

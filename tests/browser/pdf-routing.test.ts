@@ -58,3 +58,36 @@ it('leaves "open original" links from the viewer to the browser', async () => {
   expect(tab.url()).not.toContain('viewer.html');
   await tab.close();
 });
+
+it('toolbar on a tab showing a PDF: the tab hands its bytes to the viewer, which downloads nothing', async () => {
+  const control = await browser.context.newPage();
+  await control.goto(viewerUrlFor(browser.extensionId, null));
+  await control.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+    ).chrome.storage.local.set({
+      'policyLens.openPdfsInViewer': false,
+    }),
+  );
+  await control.close();
+  const pdfUrl = `${server.origin}/policy-413.pdf`;
+  const tab = await browser.context.newPage();
+  await tab.goto(pdfUrl).catch(() => undefined);
+  expect(tab.url()).toBe(pdfUrl);
+  const before = browser.extensionRequests.length;
+  const worker = browser.context.serviceWorkers()[0]!;
+  const handled = await worker.evaluate(async (url) => {
+    const api = globalThis as unknown as {
+      chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+      policyLensPdfRouting: { openTabInViewer(tab: object): Promise<boolean> };
+    };
+    const [pdfTab] = (await api.chrome.tabs.query({})).filter((t) => t.url === url);
+    return pdfTab ? api.policyLensPdfRouting.openTabInViewer(pdfTab) : false;
+  }, pdfUrl);
+  expect(handled).toBe(true);
+  await tab.waitForURL(/viewer\.html/);
+  expect(new URL(tab.url()).searchParams.get('handoff')).toBeTruthy();
+  expect(await waitForPhase(tab, ['ready', 'problem'])).toBe('ready');
+  expect(await tab.locator('[data-question]').count()).toBe(7);
+  expect(browser.extensionRequests.slice(before)).toEqual([]);
+});

@@ -17,7 +17,7 @@ describe('viewer URLs', () => {
     const pdf = 'https://town.example/docs/Policy 413.pdf?v=2&x=1#page=7';
     const url = new URL(viewerUrl(BASE, pdf));
     expect(url.hash).toBe('#page=7');
-    expect(parseViewerLocation(url.search, url.hash)).toEqual({ file: pdf, page: 7 });
+    expect(parseViewerLocation(url.search, url.hash)).toEqual({ file: pdf, page: 7, handoff: null });
   });
 
   it('has no page when the PDF address has none, and ignores malformed ones', () => {
@@ -25,7 +25,7 @@ describe('viewer URLs', () => {
     expect(pageFragment('https://t.example/a.pdf#zoom=50&page=3')).toBe(3);
     expect(pageFragment('https://t.example/a.pdf#page=0')).toBeNull();
     expect(pageFragment('https://t.example/a.pdf#page=x')).toBeNull();
-    expect(parseViewerLocation('', '')).toEqual({ file: null, page: null });
+    expect(parseViewerLocation('', '')).toEqual({ file: null, page: null, handoff: null });
   });
 
   it('recognises PDF addresses by their path only', () => {
@@ -33,6 +33,15 @@ describe('viewer URLs', () => {
     expect(looksLikePdfUrl('https://t.example/page?file=a.pdf')).toBe(false);
     expect(looksLikePdfUrl('not a url.pdf')).toBe(false);
     expect(isViewerUrl(`${BASE}?file=x`, BASE)).toBe(true);
+  });
+
+  it('carries a hand-off token next to the file', () => {
+    const url = new URL(viewerUrl(BASE, 'https://t.example/a.pdf#page=2', undefined, 'tok-1'));
+    expect(parseViewerLocation(url.search, url.hash)).toEqual({
+      file: 'https://t.example/a.pdf#page=2',
+      page: 2,
+      handoff: 'tok-1',
+    });
   });
 
   it('marks original links without losing their fragment', () => {
