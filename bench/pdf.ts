@@ -7,34 +7,20 @@
  * - JS heap of the viewer after reading, and its peak while paging through the whole manual.
  * Builds the extension into .output-bench when it is not there (POLICY_LENS_BENCH_REBUILD=1 forces it).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { launchWithExtension, openViewer, servePdfs, waitForPhase } from '../tests/browser/pdf-harness';
 import { makeManual, makeManualPdf } from '../tests/helpers/policy-manual';
+import { ensureExtensionBuild } from './extension-build';
 import { type BenchSection, formatMs, median } from './measure';
 
 const PAGES = 500;
 const RUNS = 3;
 const TARGET_RATIO = 1.15;
 const TARGET_FIRST_HIGHLIGHT_MS = 1000;
-const OUT_DIR = '.output-bench';
-
-function ensureBuild(): string {
-  const dir = path.resolve(OUT_DIR, 'chrome-mv3');
-  if (process.env.POLICY_LENS_BENCH_REBUILD === '1' || !existsSync(path.join(dir, 'manifest.json'))) {
-    execFileSync('npx', ['wxt', 'build'], {
-      env: { ...process.env, POLICY_LENS_OUT_DIR: OUT_DIR },
-      stdio: 'ignore',
-    });
-  }
-  return dir;
-}
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 export async function pdfViewerBenchmark(): Promise<BenchSection> {
-  const extensionDir = ensureBuild();
+  const extensionDir = ensureExtensionBuild();
   const bytes = makeManualPdf({ pages: PAGES });
   const firstFlagged = makeManual({ pages: PAGES }).flaggedPages[0] ?? 1;
   const server = await servePdfs({ '/manual.pdf': { body: bytes } });
