@@ -34,7 +34,6 @@ const popupCss = `
   box-shadow: var(--pl-shadow); border-radius: var(--pl-radius); background: var(--pl-surface);
   border: 1px solid var(--pl-border); outline: none; }
 .pl-dialog:focus { outline: none; }
-.pl-dialog:focus-visible { outline: 2px solid var(--pl-focus); outline-offset: 1px; }
 .pl-dialog[hidden] { display: none; }
 .pl-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
@@ -101,10 +100,16 @@ export function createFlagPopup(doc: Document, onClosed?: () => void): FlagPopup
     const view = doc.defaultView ?? window;
     const width = Math.min(WIDTH, view.innerWidth - 2 * GAP);
     const left = Math.max(GAP, Math.min(anchor.left, view.innerWidth - width - GAP));
+    dialog.style.maxHeight = '';
     const height = dialog.offsetHeight;
-    const below = anchor.bottom + GAP;
-    const fitsBelow = below + height <= view.innerHeight || anchor.top - GAP - height < 0;
-    const top = fitsBelow ? below : anchor.top - GAP - height;
+    const below = view.innerHeight - anchor.bottom - 2 * GAP;
+    const above = anchor.top - 2 * GAP;
+    // Below the passage when it fits, else above; when neither fits, the roomier side, scrolling inside.
+    const side = height <= below ? 'below' : height <= above ? 'above' : below >= above ? 'below' : 'above';
+    const room = side === 'below' ? below : above;
+    if (height > room) dialog.style.maxHeight = `${Math.max(160, room)}px`;
+    const shown = Math.min(height, Math.max(160, room));
+    const top = side === 'below' ? anchor.bottom + GAP : anchor.top - GAP - shown;
     dialog.style.left = `${left + view.scrollX}px`;
     dialog.style.top = `${top + view.scrollY}px`;
   };
