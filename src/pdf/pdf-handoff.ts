@@ -24,10 +24,15 @@ const KEEP_MS = 60_000;
 
 const waiting = new Map<string, { data: string; timer: ReturnType<typeof setTimeout> }>();
 
-/** Runs in the PDF's tab: its own document's bytes as base64, or null. Self-contained (injected). */
-async function readOwnPdf(maxBytes: number): Promise<string | null> {
+/**
+ * Runs in a tab: the bytes of a same-origin PDF (the tab's own document when `url` is null) as
+ * base64, or null. Self-contained, because it is injected.
+ */
+async function readPdfInTab(url: string | null, maxBytes: number): Promise<string | null> {
   try {
-    const response = await fetch(location.href, { credentials: 'include' });
+    const target = url ?? location.href;
+    if (new URL(target, location.href).origin !== location.origin) return null;
+    const response = await fetch(target, { credentials: 'include' });
     if (!response.ok) return null;
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.length > maxBytes) return null;
@@ -40,14 +45,20 @@ async function readOwnPdf(maxBytes: number): Promise<string | null> {
   }
 }
 
-/** Reads the PDF shown in a tab (needs access to the tab) and returns a token for the viewer. */
-export async function handOffFromTab(tab: Browser.tabs.Tab): Promise<string | null> {
+/**
+ * Reads a PDF through a tab the extension may access: the PDF the tab shows, or (`url`) a PDF on the
+ * same site as the tab's page, such as a policy linked from it. Returns a token for the viewer.
+ */
+export async function handOffFromTab(
+  tab: Browser.tabs.Tab,
+  url: string | null = null,
+): Promise<string | null> {
   if (tab.id === undefined) return null;
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId: tab.id },
-      func: readOwnPdf,
-      args: [MAX_BYTES],
+      func: readPdfInTab,
+      args: [url, MAX_BYTES],
     });
     const data = result?.result;
     if (typeof data !== 'string') return null;

@@ -91,6 +91,14 @@ function createMenu(): void {
   );
 }
 
+function sameOrigin(a: string, b: string | undefined): boolean {
+  try {
+    return b !== undefined && new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a navigation should be sent to the viewer under the redirect setting. */
 export function shouldRedirect(url: string, alreadyRedirected: ReadonlySet<string>, base: string): boolean {
   if (!looksLikePdfUrl(url) || isViewerUrl(url, base)) return false;
@@ -128,8 +136,13 @@ export function setupPdfRouting(): void {
   // this one takes the tab to the viewer instead (the web handler's attempt there simply fails).
   browser.action.onClicked.addListener((tab) => void openTabInViewer(tab).catch(() => false));
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== ANALYSE_PDF_MENU_ID || !info.linkUrl) return;
-    void openInViewer(info.linkUrl, tab ? { besideTab: tab } : {});
+    const linkUrl = info.linkUrl;
+    if (info.menuItemId !== ANALYSE_PDF_MENU_ID || !linkUrl) return;
+    void (async () => {
+      // A PDF on the page's own site is read through the page (the menu click grants access to it).
+      const handoff = tab && sameOrigin(linkUrl, tab.url) ? await handOffFromTab(tab, linkUrl) : null;
+      await openInViewer(linkUrl, tab ? { besideTab: tab, handoff } : { handoff });
+    })();
   });
   setupRedirect();
 }

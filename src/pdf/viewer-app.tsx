@@ -57,7 +57,11 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
   const session = useRef<PdfSession | null>(null);
   const view = useRef<DocumentView | null>(null);
   const search = useDocumentSearch(analysed, view);
-  const flags = useMemo(() => (analysed ? passagesInReadingOrder(analysed.report) : []), [analysed]);
+  // Stepping visits each passage once per question, even when several rules flagged it.
+  const flags = useMemo(
+    () => (analysed ? distinctPassages(passagesInReadingOrder(analysed.report)) : []),
+    [analysed],
+  );
   // Saved excerpts: Save in the popup and on a selection, shown again on this PDF (src/excerpts/).
   const excerpts = useViewerExcerpts({
     analysed,
@@ -153,7 +157,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
   const stepFlag = useCallback(
     (direction: 1 | -1) => {
       if (flags.length === 0) return;
-      const at = popup ? flags.indexOf(popup.flag) : -1;
+      const at = popup ? indexOfPassage(flags, popup.flag) : -1;
       const index =
         at < 0 ? (direction > 0 ? 0 : flags.length - 1) : (at + direction + flags.length) % flags.length;
       const flag = flags[index];
@@ -204,7 +208,7 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
   };
 
   const scorecardState = scorecardStateOf(analysed, phase);
-  const position = popup ? flags.indexOf(popup.flag) : -1;
+  const position = popup ? indexOfPassage(flags, popup.flag) : -1;
   const lexipolLabel = popup && analysed ? lexipolLabelFor(popup.flag, analysed) : null;
 
   return (
@@ -329,4 +333,18 @@ function scorecardStateOf(analysed: AnalysedPdf | null, phase: Phase): Scorecard
                 ? 'The scorecard appears once every page is read.'
                 : 'Opening the PDF…',
           };
+}
+
+function distinctPassages(flags: Flag[]): Flag[] {
+  const seen = new Set<string>();
+  return flags.filter((flag) => {
+    const key = `${flag.question}:${flag.start}:${flag.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function indexOfPassage(flags: readonly Flag[], flag: Flag): number {
+  return flags.findIndex((f) => f.question === flag.question && f.start === flag.start && f.end === flag.end);
 }

@@ -108,7 +108,16 @@ describe('PDF viewer', () => {
   });
 
   it('steps through flags in reading order with the n and p keys', async () => {
-    const inOrder = [...passages()].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+    // Each passage once per question (several rules may flag the same words), in reading order.
+    const seen = new Set<string>();
+    const inOrder = [...passages()]
+      .sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
+      .filter((f) => {
+        const key = `${f.question}:${f.start}:${f.end}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     await tab.locator('.pl-scroller').click({ position: { x: 5, y: 5 } });
     await tab.keyboard.press('n');
     await tab.locator('.pl-popup').waitFor();
