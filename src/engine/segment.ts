@@ -199,14 +199,15 @@ export function segment(text: string): Segment[] {
     const marker = listMarkerAt(text, line.start, line.end);
     const sectionNo = marker ? null : sectionNumberAt(text, line.start, line.end);
     let heading =
-      unitMayStart || sectionNo?.numeric
+      unitMayStart || sectionNo
         ? headingOf(text, line, nextBlank ? -1 : nextStart, marker, sectionNo, {
             inList: levels.length > 0 || leadIn >= 0,
             afterColon: leadIn >= 0 || (prevEnd > 0 && text.charCodeAt(prevEnd - 1) === 0x3a),
           })
         : null;
-    // After an unfinished line only "413.8 TRAINING" is surely a heading; "413.8 of this manual" is not.
-    if (heading && !unitMayStart && heading.kind !== 'caps') heading = null;
+    // After an unfinished line only a numbered title is surely a heading ("413.8 TRAINING", "Policy 749
+    // Communications Center"); "413.8 of this manual" is not.
+    if (heading && !unitMayStart && heading.kind === 'other') heading = null;
 
     if (heading) {
       closeBlock();

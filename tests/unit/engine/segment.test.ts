@@ -168,6 +168,10 @@ describe('segment: headings and sections', () => {
     expect(rows('Officers shall notify\nICE at once.')).toEqual([
       ['sentence', 'Officers shall notify\nICE at once.', null],
     ]);
+    const next =
+      'Members shall not:\n(c) exchange records with any government entity\nPolicy 749 Communications Center\nText.';
+    expect(rows(next).map((r) => r[0])).toEqual(['sentence', 'item', 'heading', 'sentence']);
+    expect(rows('Officers follow\nSection 4.2 of this manual.').map((r) => r[0])).toEqual(['sentence']);
   });
 
   it('does not take a capitalised line that a lowercase line continues for a heading', () => {
