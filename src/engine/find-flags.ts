@@ -72,7 +72,9 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
     if (!list) {
       list = [];
       for (let h = hitFrom[i]!; h < hitEnd(i); h++) {
-        list.push({ group: hits.group[h]!, first: hits.first[h]!, last: hits.last[h]! });
+        for (const group of engine.countsFor[hits.group[h]!]!) {
+          list.push({ group, first: hits.first[h]!, last: hits.last[h]! });
+        }
       }
       hitsCache.set(i, list);
     }
@@ -175,15 +177,20 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
     const kind = segments[i]!.kind;
     if (kind === 'heading' || (kind !== 'item' && hitTo[i] === hitFrom[i])) continue;
     const parts = partsOf(i);
-    for (const p of parts) for (let h = hitFrom[p]!; h < hitEnd(p); h++) stamp[hits.group[h]!] = i;
+    for (const p of parts) {
+      for (let h = hitFrom[p]!; h < hitEnd(p); h++)
+        for (const g of engine.countsFor[hits.group[h]!]!) stamp[g] = i;
+    }
     let candidates: RunnableRule[] | undefined;
     for (const p of parts) {
       for (let h = hitFrom[p]!; h < hitEnd(p); h++) {
-        for (const rule of engine.rulesByKeyGroup.get(hits.group[h]!) ?? []) {
-          if (candidates?.includes(rule)) continue;
-          if (!rule.all.every((g) => stamp[g] === i) || rule.none.some((g) => stamp[g] === i)) continue;
-          candidates = candidates ?? [];
-          candidates.push(rule);
+        for (const group of engine.countsFor[hits.group[h]!]!) {
+          for (const rule of engine.rulesByKeyGroup.get(group) ?? []) {
+            if (candidates?.includes(rule)) continue;
+            if (!rule.all.every((g) => stamp[g] === i) || rule.none.some((g) => stamp[g] === i)) continue;
+            candidates = candidates ?? [];
+            candidates.push(rule);
+          }
         }
       }
     }

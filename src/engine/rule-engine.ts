@@ -23,6 +23,8 @@ export interface RuleEngine {
   /** Group number → rules keyed on that group. */
   rulesByKeyGroup: Map<number, RunnableRule[]>;
   cues: { prohibiting: number; discouraging: number; permitting: number; lifting: number };
+  /** Group number → the groups a hit of it counts for: itself and every rule group that includes it. */
+  countsFor: number[][];
   /** Group that any mention of immigration hits (for the "does not mention immigration" warning). */
   mentionsImmigration: number;
 }
@@ -68,7 +70,11 @@ export function ruleEngine(book: RuleBook): RuleEngine {
     let key = r.all[0]!;
     let keySize = Number.POSITIVE_INFINITY;
     r.rule.all.forEach((name, n) => {
-      const size = (book.groups[name]?.length ?? 0) + (name.includes('/') ? 0 : 0.5);
+      const included = (book.includes?.[name] ?? []).reduce(
+        (sum, g) => sum + (book.groups[g]?.length ?? 0),
+        0,
+      );
+      const size = (book.groups[name]?.length ?? 0) + included + (name.includes('/') ? 0 : 0.5);
       if (size < keySize) {
         keySize = size;
         key = r.all[n]!;
@@ -77,6 +83,10 @@ export function ruleEngine(book: RuleBook): RuleEngine {
     const list = rulesByKeyGroup.get(key) ?? [];
     list.push(r);
     rulesByKeyGroup.set(key, list);
+  }
+  const countsFor: number[][] = matcher.groupNames.map((_, g) => [g]);
+  for (const [name, included] of Object.entries(book.includes ?? {})) {
+    for (const g of included) countsFor[id(g)]!.push(id(name));
   }
   const [prohibiting, discouraging, permitting, lifting] = CUE_GROUPS.map(
     (name) => matcher.groupId(name) ?? -1,
@@ -92,6 +102,7 @@ export function ruleEngine(book: RuleBook): RuleEngine {
       permitting: permitting!,
       lifting: lifting!,
     },
+    countsFor,
     mentionsImmigration: id(MENTIONS_IMMIGRATION),
   };
   cache.set(book, engine);

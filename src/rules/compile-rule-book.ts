@@ -96,6 +96,7 @@ export function compileRuleBook(files: readonly RuleFile[], options: CompileOpti
     if (!groups[cue]) errors.push(`vocabulary.yaml: the sentence cue group ${cue} is missing`);
   }
 
+  const includes: Record<string, string[]> = {};
   const questions: QuestionInfo[] = [];
   const rules: CompiledRule[] = [];
   const ruleFileOf = new Map<string, string>();
@@ -134,9 +135,18 @@ export function compileRuleBook(files: readonly RuleFile[], options: CompileOpti
       const compileGroups = (field: string, list: GroupSource[] | undefined): string[] =>
         (list ?? []).map((source, n) => {
           const only = source.length === 1 ? phraseText(source[0]!) : '';
-          if (only.startsWith('@') && groups[only.slice(1)]) return only.slice(1);
+          if (only.startsWith('@') && vocabulary.groups[only.slice(1)]) return only.slice(1);
           const name = `${rule.id}/${field}/${n + 1}`;
-          groups[name] = expandGroup(source, vocabulary.groups, complain);
+          // Words of its own become phrases; @groups are included by name, so a vocabulary phrase is
+          // matched (and stored) once however many rules use its group.
+          const own = source.map(phraseText).filter((p) => !p.startsWith('@'));
+          const refs = [...new Set(source.map(phraseText).filter((p) => p.startsWith('@')))];
+          groups[name] = [...new Set(own)];
+          const known = refs.map((r) => r.slice(1)).filter((r) => vocabulary.groups[r]);
+          for (const r of refs) {
+            if (!vocabulary.groups[r.slice(1)]) complain(`uses ${r}, which vocabulary.yaml does not define`);
+          }
+          if (known.length > 0) includes[name] = known;
           return name;
         });
       rules.push({
@@ -196,6 +206,7 @@ export function compileRuleBook(files: readonly RuleFile[], options: CompileOpti
       version: vocabulary.version,
       questions,
       groups,
+      includes,
       rules,
       lexipol: {
         entries: lexipol.passages.map((p) => ({

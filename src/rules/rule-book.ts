@@ -60,8 +60,12 @@ export interface LexipolEntry {
 export interface RuleBook {
   version: string;
   questions: QuestionInfo[];
-  /** Group name → phrases. Vocabulary groups keep their names; a rule's own groups are named "<rule id>/<n>". */
+  /** Group name → phrases. Vocabulary groups keep their names; a rule's own groups are named
+   * "<rule id>/<field>/<n>" and hold only the words written in the rule... */
   groups: Record<string, string[]>;
+  /** ...plus, here, the vocabulary groups (@names) they include: a hit of an included group counts
+   * as a hit of the including group. */
+  includes: Record<string, string[]>;
   rules: CompiledRule[];
   lexipol: { entries: LexipolEntry[]; markers: string[] };
 }
