@@ -25,7 +25,8 @@ export function bundleBenchmark(): BenchSection {
   // Always rebuild: sizes from a stale build would describe code that no longer exists. `wxt zip`
   // builds, then packs the zip a store receives.
   execFileSync('npx', ['wxt', 'zip'], {
-    env: { ...process.env, POLICY_LENS_OUT_DIR: OUT_DIR },
+    // A release build: no test-only localhost access in the manifest.
+    env: { ...process.env, POLICY_LENS_OUT_DIR: OUT_DIR, POLICY_LENS_LOCAL_HOST: '0' },
     stdio: 'ignore',
   });
   const root = path.resolve(OUT_DIR, 'chrome-mv3');

@@ -18,6 +18,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchSection>> = {
   'pdf-viewer': async () => (await import('./pdf')).pdfViewerBenchmark(),
   // Built extension in Chromium: our highlights vs mark.js on 5,000 passages, long tasks.
   paint: async () => (await import('./paint')).paintBenchmark(),
+  // Built extension in Chromium: the automatic-mode check on a large page that is not a policy.
+  'page-check': async () => (await import('./page-check')).pageCheckBenchmark(),
   bundle: async () => (await import('./bundle')).bundleBenchmark(),
 };
 

@@ -71,7 +71,11 @@ export function createFlagPopup(doc: Document, onClosed?: () => void): FlagPopup
   live.setAttribute('role', 'status');
   layer.append(dialog, live);
   shadow.append(layer);
-  (doc.documentElement ?? doc.body).append(host);
+  // Attached on first use, not here: in automatic mode the content script runs on every page of a site,
+  // and a page that is not a policy must be left exactly as it was (bench/page-check.ts checks it).
+  const attach = () => {
+    if (!host.isConnected) (doc.documentElement ?? doc.body).append(host);
+  };
 
   let open = false;
   let returnFocus: Element | null = null;
@@ -121,7 +125,7 @@ export function createFlagPopup(doc: Document, onClosed?: () => void): FlagPopup
         returnFocus = active && !host.contains(active) ? active : null;
       }
       open = true;
-      if (!host.isConnected) (doc.documentElement ?? doc.body).append(host);
+      attach();
       dialog.hidden = false;
       render(<FlagCard {...props} headingId="pl-popup-heading" onClose={() => hide()} />, dialog);
       place(anchor);
@@ -129,7 +133,9 @@ export function createFlagPopup(doc: Document, onClosed?: () => void): FlagPopup
     },
     hide,
     announce(text) {
-      // Clearing first makes screen readers repeat an identical message (e.g. the same flag twice).
+      // Clearing first makes screen readers repeat an identical message (e.g. the same flag twice); the
+      // delay also lets a live region attached just now be noticed before its text arrives.
+      attach();
       live.textContent = '';
       setTimeout(() => {
         live.textContent = text;
