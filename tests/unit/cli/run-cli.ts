@@ -86,7 +86,8 @@ export async function writeTestPdfs(): Promise<{
   const layout = {
     pages: LEXIPOL_PDF_PAGES,
     header: 'Ashmere Police Department | Policy Manual',
-    footer: 'Copyright Lexipol, LLC 2025/03/18, All Rights Reserved. Published with permission by Ashmere Police Department. Page {page}',
+    footer:
+      'Copyright Lexipol, LLC 2025/03/18, All Rights Reserved. Published with permission by Ashmere Police Department. Page {page}',
     title: 'Policy 413 Immigration Violations',
   };
   await writeFile(files.text, makePdf(layout));
