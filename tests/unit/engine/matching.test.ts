@@ -12,6 +12,13 @@ describe('words', () => {
     ]);
   });
 
+  it('of a vocabulary group count for the rule groups that include it, beside their own words', () => {
+    expect(rulesFiring('Officers may share records with the feds.')).toEqual(['q2-red-share']);
+    expect(rulesFiring('Officers may share records with federal immigration officials.')).toEqual([
+      'q2-red-share',
+    ]);
+  });
+
   it('written in capitals match only in capitals', () => {
     expect(rulesFiring('Officers may share records with ICE.')).toEqual(['q2-red-share']);
     expect(rulesFiring('Officers may share records about ice on the roads.')).toEqual([]);

@@ -50,6 +50,9 @@ describe('the mini rule book', () => {
     expect(rule.sentence).toEqual(['prohibiting']);
     expect(rule.near).toBe(4);
     expect(book!.questions.find((q) => q.id === 7)!.silenceIsRed).toBe(true);
+    // A group mixing @names and words keeps the words and includes the groups by name.
+    expect(book!.groups['q2-red-share/all/2']).toEqual(['the feds']);
+    expect(book!.includes['q2-red-share/all/2']).toEqual(['ice']);
   });
 
   it('needs all seven questions unless told otherwise', () => {
