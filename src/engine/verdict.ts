@@ -35,8 +35,11 @@ export function absenceFlag(info: QuestionInfo): Flag {
 }
 
 export function questionResult(info: QuestionInfo, passages: readonly Flag[]): QuestionResult {
-  const red = passages.filter((f) => f.flag === 'red').length;
-  const green = passages.length - red;
+  // Two rules flagging one sentence are one passage to the reader: count places, not flags.
+  const distinct = (colour: 'red' | 'green') =>
+    new Set(passages.filter((f) => f.flag === colour).map((f) => `${f.start}:${f.end}`)).size;
+  const red = distinct('red');
+  const green = distinct('green');
   let verdict: Verdict;
   let verdictReason: string;
   const flags = [...passages];

@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { analyzeMini } from './mini-book';
+import type { Flag } from '../../../src/engine/report';
+import { questionResult } from '../../../src/engine/verdict';
+import { analyzeMini, miniBook } from './mini-book';
 
 function question(text: string, id: number) {
   return analyzeMini(text).questions.find((q) => q.id === id)!;
@@ -11,6 +13,25 @@ describe('verdicts', () => {
     const q = question('Officers may share records with ICE. Officers may send files to ICE.', 2);
     expect(q.verdict).toBe('red');
     expect(q.verdictReason).toBe('2 red passages and no green one');
+  });
+
+  it('counts passages, not flags: two rules on one sentence are one passage', () => {
+    const flag = (rule: string, start: number): Flag => ({
+      rule,
+      flag: 'red',
+      start,
+      end: start + 10,
+      page: null,
+      quote: 'x'.repeat(10),
+      explanation: '',
+      absence: false,
+      question: 2,
+      section: null,
+    });
+    const info = miniBook.questions.find((q) => q.id === 2)!;
+    const result = questionResult(info, [flag('q2-a', 0), flag('q2-b', 0), flag('q2-a', 20)]);
+    expect(result.flags).toHaveLength(3);
+    expect(result.verdictReason).toBe('2 red passages and no green one');
   });
 
   it('green when only green passages', () => {
