@@ -6,7 +6,10 @@ import { browser } from 'wxt/browser';
  */
 export interface AutoAnalysisSettings {
   enabled: boolean;
-  /** 'all' for every site, or host names such as "www.example-town.gov". */
+  /**
+   * 'all' for every site, or host names such as "www.example-town.gov" (http and https), or a host with
+   * the one scheme the person typed, such as "http://127.0.0.1".
+   */
   sites: 'all' | string[];
 }
 
@@ -16,23 +19,29 @@ export const DEFAULT_AUTO_ANALYSIS: AutoAnalysisSettings = { enabled: false, sit
 /** Host permission patterns for the settings: what the options page requests and the background checks. */
 export function originsFor(settings: AutoAnalysisSettings): string[] {
   if (settings.sites === 'all') return ['<all_urls>'];
-  return settings.sites.map((host) => `*://${host}/*`);
+  return settings.sites.map((site) => (site.includes('://') ? `${site}/*` : `*://${site}/*`));
 }
 
-/** Turns what a person types ("https://www.town.gov/police", "town.gov") into host names; drops junk. */
+/**
+ * Turns what a person types into sites: "town.gov" → "town.gov" (both schemes); "http://town.gov/police"
+ * → "http://town.gov" (the scheme they typed, when it is http or https). Drops junk.
+ */
 export function parseSiteList(input: string): string[] {
-  const hosts = new Set<string>();
+  const sites = new Set<string>();
   for (const entry of input.split(/[\s,]+/)) {
     if (!entry) continue;
     try {
-      const url = new URL(/^[a-z]+:\/\//i.test(entry) ? entry : `https://${entry}`);
-      if (/^[a-z0-9.-]+$/i.test(url.hostname) && url.hostname.includes('.'))
-        hosts.add(url.hostname.toLowerCase());
+      const typedScheme = /^[a-z]+:\/\//i.test(entry);
+      const url = new URL(typedScheme ? entry : `https://${entry}`);
+      const host = url.hostname.toLowerCase();
+      if (!/^[a-z0-9.-]+$/.test(host) || !host.includes('.')) continue;
+      if (!typedScheme) sites.add(host);
+      else if (url.protocol === 'http:' || url.protocol === 'https:') sites.add(`${url.protocol}//${host}`);
     } catch {
       // Not a host name: ignored, and the options page shows what was kept.
     }
   }
-  return [...hosts];
+  return [...sites];
 }
 
 export async function loadAutoAnalysis(): Promise<AutoAnalysisSettings> {
