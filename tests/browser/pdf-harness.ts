@@ -10,7 +10,10 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
  * extension, and a 127.0.0.1 server for generated PDFs. (To be merged into the shared harness.)
  */
 
-export const EXTENSION_DIR = path.resolve(process.env.POLICY_LENS_EXTENSION ?? '.output-test/chrome-mv3');
+// Same variable as the shared harness (tests/browser/harness.ts); POLICY_LENS_EXTENSION is the older name.
+export const EXTENSION_DIR = path.resolve(
+  process.env.POLICY_LENS_EXT_DIR ?? process.env.POLICY_LENS_EXTENSION ?? '.output-test/chrome-mv3',
+);
 
 export interface ServedFile {
   body: Uint8Array | string;
