@@ -10,13 +10,21 @@
  * - short words (3 letters or fewer) are left alone, so "use" → "us" but "used" stays "used";
  * - irregular forms are not joined ("held" ≠ "hold", "gave" ≠ "give");
  * - unrelated words can meet ("sharing"/"share" but also "shares" as in stock); "police" and "policy"
- *   would meet, so "policy" is kept apart by an exception.
+ *   would meet, so "policy" is kept apart by an exception, as are "note" (not "not") and "willing"
+ *   (not "will"), which would otherwise read as cue words.
  * Input must already be lower case.
  */
 
 const EXCEPTIONS: ReadonlyMap<string, string> = new Map([
   ['policy', 'policy'],
   ['policies', 'policy'],
+  // Words that would otherwise meet a cue word and change a sentence's kind: "shall note the detainer"
+  // must not read as "shall not", nor "officers are willing to" as "officers are will".
+  ['note', 'note'],
+  ['notes', 'note'],
+  ['noted', 'note'],
+  ['noting', 'note'],
+  ['willing', 'willing'],
 ]);
 
 function isVowel(code: number): boolean {

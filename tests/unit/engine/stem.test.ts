@@ -28,6 +28,12 @@ describe('stem', () => {
     expect(stem('policies')).toBe(stem('policy'));
   });
 
+  it('keeps words that would meet a cue word apart from it', () => {
+    for (const w of ['note', 'notes', 'noted', 'noting']) expect(stem(w)).not.toBe(stem('not'));
+    expect(new Set(['note', 'notes', 'noted', 'noting'].map(stem)).size).toBe(1);
+    expect(stem('willing')).not.toBe(stem('will'));
+  });
+
   it('leaves short words and words ending in -ss, -us, -is alone', () => {
     for (const w of ['ice', 'may', 'no', 'process', 'status', 'this', 'basis']) expect(stem(w)).toBe(w);
   });
