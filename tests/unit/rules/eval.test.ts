@@ -115,6 +115,7 @@ describeCases('hold-out sentences', 'holdout.yaml', 25);
 describeCases('second hold-out sentences', 'holdout-2.yaml', 25);
 describeCases('third hold-out sentences', 'holdout-3.yaml', 25);
 describeCases('fourth hold-out sentences', 'holdout-4.yaml', 25);
+describeCases('fifth hold-out sentences', 'holdout-5.yaml', 60);
 
 describe('evaluation: model language', () => {
   // What the scorecard tells people to ask for must itself read as green, and never red.
@@ -164,3 +165,4 @@ function describePolicies(title: string, folder: string): void {
 describePolicies('evaluation policies', 'policies');
 describePolicies('hold-out policies', 'policies-holdout');
 describePolicies('second hold-out policies', 'policies-holdout-2');
+describePolicies('third hold-out policies', 'policies-holdout-3');
