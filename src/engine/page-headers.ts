@@ -11,7 +11,7 @@
 import * as chars from './normalize-chars';
 
 // Local copies: some loaders (tsx) turn imported bindings into getters, a call per character.
-const { classify, isInvisible, LINE_BREAK, PARAGRAPH_BREAK } = chars;
+const { classify, isInvisible, isLowerLetter, LINE_BREAK, PARAGRAPH_BREAK } = chars;
 
 /** One line of the original text: content [start, end), and where the next line starts. */
 export interface TextLine {
@@ -79,9 +79,17 @@ export function isPageNumberLine(line: string): boolean {
   return false;
 }
 
-/** What a running head looks like on every page: case and page-dependent digits ignored. */
+/** A line that opens with a section number: "413.1 PURPOSE AND SCOPE", "Policy 745 Immigration". */
+const NUMBERED_TITLE = /^(?:\d|(?:section|sec\.|policy|article|chapter|part|general order|\u00a7)\s*\d)/i;
+
+/**
+ * What a running head looks like on every page: case and page-dependent digits (page numbers, dates)
+ * ignored — except in numbered titles, whose numbers are what tells "113.1 PURPOSE AND SCOPE" from
+ * "745.1 PURPOSE AND SCOPE", section headings that happen to open several pages.
+ */
 function furnitureKey(line: string): string {
-  return line.toLowerCase().replace(/\d+/g, '#');
+  const lower = line.toLowerCase();
+  return NUMBERED_TITLE.test(line) ? lower : lower.replace(/\d+/g, '#');
 }
 
 interface EdgeLine extends TextLine {
@@ -96,15 +104,19 @@ interface LineLook {
 }
 
 /**
- * Running heads are short labels; a line that ends like a sentence or a broken word is body text even
- * if it repeats (generated or copied pages repeat whole paragraphs) — except the copyright notices
- * that manuals put in their feet.
+ * Running heads are short labels ("Town Police Department", "Policy Manual", "Immigration Violations");
+ * a line that ends like a sentence, a broken word or mid-phrase ("... should consult a supervisor"),
+ * or starts in lowercase, is body text even if it repeats — generated or boilerplate-heavy manuals
+ * repeat whole paragraphs, and the same wrapped line can open several pages. Copyright notices in the
+ * feet end with a full stop but are running feet all the same.
  */
 function mayRunOverPages(line: string): boolean {
   if (line.length > 120) return false;
+  if (/copyright|\u00a9|rights reserved|permission/i.test(line)) return true;
   const last = line.charCodeAt(line.length - 1);
-  const endsLikeBody = last === 0x2e || last === 0x3b || last === 0x3a || last === 0x2c || last === 0x2d;
-  return !endsLikeBody || /copyright|©|rights reserved|permission/i.test(line);
+  if (last === 0x2e || last === 0x3b || last === 0x3a || last === 0x2c || last === 0x2d) return false;
+  const lastWord = line.charCodeAt(line.lastIndexOf(' ') + 1);
+  return !isLowerLetter(line.charCodeAt(0)) && !isLowerLetter(lastWord);
 }
 
 /** Running heads repeat on every page: work out what each distinct line looks like once. */

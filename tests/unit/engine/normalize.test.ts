@@ -154,6 +154,26 @@ describe('normalize: pages', () => {
     expect(norm.text).not.toContain('Town Police Manual');
   });
 
+  it('keeps numbered section headings that happen to open several pages', () => {
+    const pages = [113, 212, 745, 801].map(
+      (n) => `Town PD Manual\n${n}.1 PURPOSE AND SCOPE\nBody of policy ${n}.`,
+    );
+    const { norm } = paged(pages);
+    expect(norm.text).toContain('113.1 PURPOSE AND SCOPE\nBody of policy 113.');
+    expect(norm.text).toContain('745.1 PURPOSE AND SCOPE\nBody of policy 745.');
+    expect(norm.text).not.toContain('Town PD Manual');
+  });
+
+  it('keeps a wrapped body line that opens or closes several pages (boilerplate repeats)', () => {
+    const pages = [1, 2, 3, 4].map(
+      (n) =>
+        `Town PD Manual\nMembers who are unsure about this policy should consult a supervisor\nbefore acting. Rule ${n}.\nFor more, see the\n${n}`,
+    );
+    const { norm } = paged(pages);
+    expect(norm.text.match(/should consult a supervisor\nbefore acting/g)).toHaveLength(4);
+    expect(norm.text.match(/For more, see the/g)).toHaveLength(4);
+  });
+
   it('drops a Lexipol-style copyright foot and reports where it was', () => {
     const foot =
       'Copyright Lexipol, LLC 2024/01/05, All Rights Reserved.\nPublished with permission by Town Police Department';
