@@ -288,12 +288,18 @@ export function ViewerApp({ initial, initialPage }: ViewerAppProps) {
               pageCount={analysed.pages.length}
             />
           ) : null}
-          <Scorecard
-            state={scorecardState}
-            onPassage={(flag) => void revealFlag(flag)}
-            questionText={(id) => questionInfo(id).question}
-            onRetry={phase.name === 'cancelled' ? () => void session.current?.read(null) : undefined}
-          />
+          {phase.name === 'choose' ? (
+            <p class="pl-side-empty">
+              The scorecard of the guide's seven questions appears here once a PDF is open.
+            </p>
+          ) : (
+            <Scorecard
+              state={scorecardState}
+              onPassage={(flag) => void revealFlag(flag)}
+              questionText={(id) => questionInfo(id).question}
+              onRetry={phase.name === 'cancelled' ? () => void session.current?.read(null) : undefined}
+            />
+          )}
           <p class="pl-keys-hint">
             Keys: <kbd>n</kbd> / <kbd>p</kbd> next / previous flag, <kbd>/</kbd> find, <kbd>+</kbd> /{' '}
             <kbd>−</kbd> zoom, <kbd>Esc</kbd> close.
@@ -331,7 +337,9 @@ function scorecardStateOf(analysed: AnalysedPdf | null, phase: Phase): Scorecard
             message:
               phase.name === 'reading'
                 ? 'The scorecard appears once every page is read.'
-                : 'Opening the PDF…',
+                : phase.name === 'password'
+                  ? 'The scorecard appears once the PDF is open.'
+                  : 'Opening the PDF…',
           };
 }
 

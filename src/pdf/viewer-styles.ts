@@ -49,6 +49,7 @@ fieldset.pl-zoom { border: 0; padding: 0; min-inline-size: auto; }
   padding: 14px; box-sizing: border-box; }
 @media (max-width: 900px) { .pl-side { flex-basis: 300px; } }
 .pl-keys-hint { font-size: 12px; color: var(--pl-muted); margin: 14px 0 0; }
+.pl-side-empty { color: var(--pl-muted); margin: 24px 8px; text-align: center; }
 
 .pl-page-slot { position: relative; background: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.18), 0 0 0 1px rgba(0,0,0,.04);
   flex: none; --scale-round-x: 1px; --scale-round-y: 1px; }
