@@ -103,9 +103,36 @@ export function SidePanel() {
           <FlagIcon kind="lexipol" size={14} /> <span class="pl-legend-lexipol">dotted line above</span>:
           Lexipol language
         </span>
-        <span>Keys: Alt+Shift+N next flag, Alt+Shift+B previous flag.</span>
+        <ShortcutHint />
       </footer>
     </main>
+  );
+}
+
+/** The flag-jumping shortcuts as the browser has them now (people may change them). */
+function ShortcutHint() {
+  const [keys, setKeys] = useState<{ next?: string; previous?: string }>({});
+  useEffect(() => {
+    void browser.commands
+      .getAll()
+      .then((commands) => {
+        const find = (name: string) => commands.find((c) => c.name === name)?.shortcut || undefined;
+        setKeys({ next: find('next-flag'), previous: find('previous-flag') });
+      })
+      .catch(() => undefined);
+  }, []);
+  if (!keys.next && !keys.previous)
+    return (
+      <span>
+        Keyboard: give "next flag" and "previous flag" a shortcut in the browser's extension settings.
+      </span>
+    );
+  return (
+    <span>
+      Keys: {keys.next ? `${keys.next} next flag` : ''}
+      {keys.next && keys.previous ? ', ' : ''}
+      {keys.previous ? `${keys.previous} previous flag` : ''}. In a flag's popup: Tab, Enter, Escape.
+    </span>
   );
 }
 
