@@ -13,19 +13,34 @@ function shortName(file: string): string {
   return file.length <= NAME_LIMIT ? file : `…${file.slice(file.length - NAME_LIMIT + 1)}`;
 }
 
+/** The folder every file is in ("tests/fixtures/policies/"), or "" when they share none. */
+export function commonFolder(files: readonly string[]): string {
+  if (files.length < 2) return '';
+  let prefix = files[0]!.slice(0, files[0]!.lastIndexOf('/') + 1);
+  for (const file of files) {
+    while (prefix && !file.startsWith(prefix))
+      prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
+  }
+  return prefix;
+}
+
 /**
  * The summary after a batch: one row per document with a symbol per question, red and green passage
  * counts and whether Lexipol language was found; failed files keep their row with the reason.
  */
 export function formatSummaryTable(rows: SummaryRow[], style: TerminalStyle): string {
-  const nameWidth = Math.max(8, ...rows.map((row) => shortName(row.file).length));
+  // Files of one folder are named relative to it, so the names that tell them apart stay visible.
+  const folder = commonFolder(rows.map((row) => row.file));
+  const nameOf = (file: string) => shortName(file.slice(folder.length));
+  const nameWidth = Math.max(8, ...rows.map((row) => nameOf(row.file).length));
   const questionHeads = [1, 2, 3, 4, 5, 6, 7].map((id) => `Q${id}`).join(' ');
+  const count = `${rows.length} document${rows.length === 1 ? '' : 's'}${folder ? ` in ${folder}` : ''}`;
   const lines = [
-    style.bold(`Summary: ${rows.length} document${rows.length === 1 ? '' : 's'}   (${LEGEND})`),
+    style.bold(`Summary: ${count}   (${LEGEND})`),
     style.bold(`${'Document'.padEnd(nameWidth)}  ${questionHeads}   Red Green  Lexipol`),
   ];
   for (const row of rows) {
-    const name = shortName(row.file).padEnd(nameWidth);
+    const name = nameOf(row.file).padEnd(nameWidth);
     if ('error' in row) {
       lines.push(`${name}  ${style.red(`error: ${row.error}`)}`);
       continue;

@@ -167,13 +167,30 @@ describe('other invocations', () => {
     expect(run.stdout).not.toContain('Summary:');
   });
 
-  it('summarises a folder and colours only when asked for a terminal', async () => {
+  it('summarises a folder, one row per file in name order, and answers --help and bad options', async () => {
     const [folder, help, bad] = await Promise.all([
-      runCli(['samples']),
+      runCli([FIXTURES]),
       runCli(['--help']),
       runCli(['--jsn', 'samples']),
     ]);
-    expect(folder.stdout).toContain('Summary: 1 document ');
+    // The folder holds one text that is not about immigration: reported, and the exit code says so.
+    expect(folder.code).toBe(1);
+    const summary = folder.stdout.slice(folder.stdout.indexOf(`Summary: 7 documents in ${FIXTURES}/ `));
+    const names = summary
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((row) => row.split(/ {2,}/)[0]);
+    expect(names).toEqual([
+      'bedford-style-strong.txt',
+      'lexipol-style.txt',
+      'maplecroft-policy-page.html',
+      'mixed.txt',
+      'not-immigration.txt',
+      'silent.txt',
+      'wrapped-pdf-text.txt',
+    ]);
+    expect(summary).toMatch(/not-immigration\.txt +error: is not an immigration policy/);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: npm run analyze -- \[file or folder …\] \[--json\]/);
     expect(bad.code).toBe(2);

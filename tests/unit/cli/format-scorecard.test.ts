@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { formatScorecard, trimQuote } from '../../../src/cli/format-scorecard';
-import { formatSummaryTable } from '../../../src/cli/summary-table';
+import { commonFolder, formatSummaryTable } from '../../../src/cli/summary-table';
 import { ANSI_STYLE, PLAIN_STYLE, styleFor } from '../../../src/cli/terminal-style';
 import { LEXIPOL_MARKER } from '../../../src/engine/analyze';
 import type { Flag, QuestionId, Report, Verdict } from '../../../src/engine/report';
@@ -176,6 +176,15 @@ describe('styleFor', () => {
   });
 });
 
+describe('commonFolder', () => {
+  it('finds the folder all files share, at a path boundary', () => {
+    expect(commonFolder(['x/policies/a.txt', 'x/policies/sub/b.pdf'])).toBe('x/policies/');
+    expect(commonFolder(['x/pol/a.txt', 'x/policies/b.txt'])).toBe('x/');
+    expect(commonFolder(['a.txt', 'x/b.txt'])).toBe('');
+    expect(commonFolder(['x/a.txt'])).toBe('');
+  });
+});
+
 describe('formatSummaryTable', () => {
   it('has one row per document: a symbol per question, passage counts, Lexipol, or the error', () => {
     const table = formatSummaryTable(
@@ -185,10 +194,10 @@ describe('formatSummaryTable', () => {
       ],
       PLAIN_STYLE,
     ).split('\n');
-    expect(table[0]).toBe('Summary: 2 documents   (✗ red  ✓ green  ± mixed  – silent)');
+    expect(table[0]).toBe('Summary: 2 documents in a/   (✗ red  ✓ green  ± mixed  – silent)');
     expect(table[1]).toMatch(/^Document +Q1 Q2 Q3 Q4 Q5 Q6 Q7 +Red Green +Lexipol$/);
-    expect(table[2]).toMatch(/^a\/haverwick\.pdf +± {2}✗ {2}– {2}✗ {2}✗ {2}✓ {2}✓ +3 +3 +yes$/);
-    expect(table[3]).toMatch(/^a\/locked\.pdf +error: is password-protected$/);
+    expect(table[2]).toMatch(/^haverwick\.pdf +± {2}✗ {2}– {2}✗ {2}✗ {2}✓ {2}✓ +3 +3 +yes$/);
+    expect(table[3]).toMatch(/^locked\.pdf +error: is password-protected$/);
     expect(table).toHaveLength(4);
   });
 });
