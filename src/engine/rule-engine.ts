@@ -1,5 +1,13 @@
 import { type CompiledRule, CUE_GROUPS, type RuleBook, type SentenceKind } from '../rules/rule-book';
 import { PhraseMatcher } from './phrase-matcher';
+import type { CueGroups } from './sentence-kinds';
+
+/**
+ * Vocabulary group of phrases where a ban word only says what may be so ("persons who MAY NOT BE
+ * lawfully present", "when a suspect CANNOT BE identified"): see clauseKinds. Optional, unlike
+ * CUE_GROUPS, so a rule book without it still compiles.
+ */
+const POSSIBILITY_CUES = 'possibility-cues';
 
 /**
  * A rule book made ready to run: one PhraseMatcher for every group, rules pointing at group numbers,
@@ -22,7 +30,7 @@ export interface RuleEngine {
   rules: RunnableRule[];
   /** Group number → rules keyed on that group. */
   rulesByKeyGroup: Map<number, RunnableRule[]>;
-  cues: { prohibiting: number; discouraging: number; permitting: number; lifting: number };
+  cues: CueGroups;
   /** Group number → the groups a hit of it counts for: itself and every rule group that includes it. */
   countsFor: number[][];
   /** Group that any mention of immigration hits (for the "does not mention immigration" warning). */
@@ -101,6 +109,8 @@ export function ruleEngine(book: RuleBook): RuleEngine {
       discouraging: discouraging!,
       permitting: permitting!,
       lifting: lifting!,
+      // Optional in a rule book: without it no possibility phrase is known (-1 matches no hit).
+      possibility: matcher.groupId(POSSIBILITY_CUES) ?? -1,
     },
     countsFor,
     mentionsImmigration: id(MENTIONS_IMMIGRATION),

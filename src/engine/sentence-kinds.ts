@@ -17,6 +17,8 @@ export interface CueGroups {
   discouraging: number;
   permitting: number;
   lifting: number;
+  /** Phrases whose ban words state a possibility, not a ban (-1 when the rule book has none). */
+  possibility: number;
 }
 
 const NO_CUE = 0;
@@ -65,6 +67,9 @@ export function clauseKinds(
     return hit.last < clauseEnd ? clause : -1;
   };
   const lifted: GroupHit[] = hits.filter((h) => h.group === cues.lifting && inClause(h) >= 0);
+  // "Persons who may not be lawfully present", "when a suspect cannot be identified": the ban words
+  // describe what may be so about someone, so they neither forbid nor lift anything.
+  const possible: GroupHit[] = hits.filter((h) => h.group === cues.possibility);
   const rank = new Array<number>(clauseStarts.length).fill(NO_CUE);
   for (const hit of hits) {
     let kind: ClauseKind;
@@ -80,6 +85,7 @@ export function clauseKinds(
     // officers shall not share…" forbids.
     if (kind === 'prohibiting' || kind === 'discouraging') {
       if (lifted.some((l) => l.first <= hit.last && hit.first <= l.last)) continue;
+      if (possible.some((p) => p.first <= hit.last && hit.first <= p.last)) continue;
     }
     rank[clause] = Math.max(rank[clause]!, RANK[kind]);
   }
