@@ -258,10 +258,19 @@ export function segment(text: string): Segment[] {
         else openParagraph(line.start, line.end);
         continue;
       }
+      const finished = prevChar === 0x2e || prevChar === 0x3f || prevChar === 0x21;
       if (current.unmarked && upper) {
         closeBlock();
-        if (prevChar === 0x2e || prevChar === 0x3f || prevChar === 0x21) openParagraph(line.start, line.end);
+        if (finished) openParagraph(line.start, line.end);
         else openItem(null, line.start, line.end, current.leadIn);
+        continue;
+      }
+      if (current.item && finished && upper) {
+        // PDF text has no blank lines: after an item that ends a sentence at the end of a line, a new
+        // capitalised sentence is taken for the paragraph after the list. Reading it as more of the
+        // item would lend it the lead-in ("Officers shall not:") and could turn "may" into "shall not".
+        closeBlock();
+        openParagraph(line.start, line.end);
         continue;
       }
       current.end = line.end;

@@ -60,6 +60,34 @@ describe('segment: lists', () => {
     ]);
   });
 
+  it('ends a list at a new sentence after an item that ends one (PDF text has no blank lines)', () => {
+    const text =
+      'Officers shall not:\n(a) ask about status; or\n(b) share records with ICE.\nThe Department may provide\nsupport services.';
+    expect(rows(text)).toEqual([
+      ['sentence', 'Officers shall not:', null],
+      ['item', 'ask about status', 'Officers shall not:'],
+      ['item', 'share records with ICE.', 'Officers shall not:'],
+      ['sentence', 'The Department may provide\nsupport services.', null],
+    ]);
+  });
+
+  it('keeps a second sentence of an item when it follows on the same line', () => {
+    const text =
+      'Officers shall not:\n(a) ask about status. This includes\nquestions about papers.\n(b) share records.';
+    expect(rows(text).map((r) => r[1])).toEqual([
+      'Officers shall not:',
+      'ask about status.',
+      'This includes\nquestions about papers.',
+      'share records.',
+    ]);
+    expect(rows(text).map((r) => r[2])).toEqual([
+      null,
+      'Officers shall not:',
+      'Officers shall not:',
+      'Officers shall not:',
+    ]);
+  });
+
   it('keeps a list going over blank lines between its items', () => {
     const text = 'Officers shall not:\n\n(a) ask about status;\n\n(b) share records.';
     expect(rows(text).map((r) => r[2])).toEqual([null, 'Officers shall not:', 'Officers shall not:']);
