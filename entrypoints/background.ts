@@ -1,6 +1,7 @@
 import { setupExcerpts } from '@/src/excerpts/excerpt-background';
 import { setupAnalyzeContract } from '@/src/page/setup-analyze';
 import { setupAutoAnalysis } from '@/src/page/setup-auto-analysis';
+import { setupPageEngine } from '@/src/page/setup-page-engine';
 import { setupToolbar } from '@/src/page/setup-toolbar';
 import { setupPdfRouting } from '@/src/pdf/pdf-routing';
 
@@ -11,6 +12,8 @@ export default defineBackground(() => {
   setupToolbar();
   setupAnalyzeContract();
   setupAutoAnalysis();
+  // The engine for web pages runs here, off the page's main thread (src/page/setup-page-engine.ts).
+  setupPageEngine();
   // PDF viewer (toolbar on PDF tabs, "Analyse this PDF" on links, optional redirect).
   setupPdfRouting();
   // Saved excerpts ("Save excerpt" menu and shortcut, the excerpts page, storage upgrades).

@@ -24,6 +24,9 @@ export default defineContentScript({
     marker.__policyLensLoaded = true;
 
     const options: PolicyLensOptions = {
+      // The engine runs in the background, off this page's main thread (src/page/setup-page-engine.ts).
+      analyze: (policyDocument) =>
+        sendToExtension({ type: 'policy-lens/analyze-text', document: policyDocument }),
       onStatus: (status) => {
         sendToExtension({ type: 'policy-lens/report-changed', ...status }).catch(() => {
           // No side panel open and the background asleep: nobody needs to hear it.

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { PolicyDocument } from './engine/document';
 import type { Report } from './engine/report';
 
 /**
@@ -9,6 +10,7 @@ import type { Report } from './engine/report';
  *   side panel ──reveal{start,end}──▶ content script: scroll to the passage, flash it
  *   background (keyboard command) ──step{direction}──▶ content script: open the next/previous flag
  *   content script ──report-changed──▶ background (badge) and side panel (scorecard)
+ *   content script ──analyze-text{document}──▶ background: runs the engine there, off the page's thread
  *
  * `policy-lens/analyze` and `policy-lens/report` are a public contract for tests and outside checks: their
  * replies are the Report exactly as `analyze --json` prints it. Failures reject the sendMessage promise
@@ -31,6 +33,17 @@ export interface RevealMessage {
   end: number;
   /** Also open the flag's popup there (default: only scroll and flash). */
   open?: boolean;
+}
+
+/**
+ * The page's text for the engine. The content script reads and paints the page, but the engine runs in
+ * the background: a long manual takes hundreds of milliseconds to analyse, which on the page's main
+ * thread would freeze scrolling and typing (bench/paint.ts measures the long tasks), and the engine
+ * and its rule book then stay out of the script injected into every page.
+ */
+export interface AnalyzeTextMessage {
+  type: 'policy-lens/analyze-text';
+  document: PolicyDocument;
 }
 
 export interface StepMessage {
@@ -56,6 +69,7 @@ export interface MessageReplies {
   'policy-lens/reveal': RevealReply;
   'policy-lens/step': RevealReply;
   'policy-lens/report-changed': undefined;
+  'policy-lens/analyze-text': Report;
 }
 
 export type PolicyLensMessage =
@@ -63,7 +77,8 @@ export type PolicyLensMessage =
   | ReportMessage
   | RevealMessage
   | StepMessage
-  | ReportChangedMessage;
+  | ReportChangedMessage
+  | AnalyzeTextMessage;
 
 export type MessageType = PolicyLensMessage['type'];
 export type MessageOf<T extends MessageType> = Extract<PolicyLensMessage, { type: T }>;
@@ -74,6 +89,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'policy-lens/reveal',
   'policy-lens/step',
   'policy-lens/report-changed',
+  'policy-lens/analyze-text',
 ]);
 
 /** Narrows an incoming `unknown` message; other extensions' or WXT's own messages return false. */

@@ -1,4 +1,4 @@
-import { analyze } from '../engine/analyze';
+import type { PolicyDocument } from '../engine/document';
 import type { Flag, QuestionId, Report } from '../engine/report';
 import { createMarkPainter } from '../highlight/mark-painter';
 import { installHighlightStyles } from '../highlight/page-style';
@@ -21,6 +21,12 @@ import { rangeRectInTopWindow, scrollRangeIntoView } from './range-geometry';
  */
 
 export interface PolicyLensOptions {
+  /**
+   * Runs the engine on the page's text. The content script sends it to the background
+   * (`policy-lens/analyze-text`) so a long analysis never blocks the page; the lens itself does not
+   * import the engine, which keeps it out of the injected script.
+   */
+  analyze: (document: PolicyDocument) => Promise<Report>;
   /** Called with every status change (the content script forwards it to the background and side panel). */
   onStatus?: (status: AnalysisStatus) => void;
   /** "Save excerpt" in the popup; the button is hidden when absent (wired by the excerpts feature). */
@@ -39,7 +45,7 @@ export interface PolicyLens {
   destroy(): void;
 }
 
-export function createPolicyLens(doc: Document, options: PolicyLensOptions = {}): PolicyLens {
+export function createPolicyLens(doc: Document, options: PolicyLensOptions): PolicyLens {
   const painter: Painter = supportsHighlightApi(doc) ? createHighlightPainter() : createMarkPainter(doc);
   let area: ContentArea | null = null;
   let policy: DomPolicyText | null = null;
@@ -67,9 +73,14 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions = {})
     );
     const text = policy.text;
     await nextTask();
-    const report = timed('engine', () =>
-      analyze({ source: doc.location?.href ?? doc.URL, title: doc.title || null, text }),
-    );
+    // Measured from request to reply: the engine's time plus the message's round trip.
+    const engineStart = performance.now();
+    const report = await options.analyze({
+      source: doc.location?.href ?? doc.URL,
+      title: doc.title || null,
+      text,
+    });
+    performance.measure('policy-lens:engine', { start: engineStart, end: performance.now() });
     await nextTask();
     for (const textDoc of documentsOf(policy)) {
       installHighlightStyles(textDoc);
