@@ -11,8 +11,9 @@
  * - spaces and tabs collapse to one space and lines are trimmed; line breaks stay ("\n") because the
  *   segmenter reads lines, and any run of blank lines becomes exactly one ("\n\n");
  * - for paged text, running heads, running feet and page numbers are dropped (see page-headers.ts), and
- *   a page break becomes "\n\n" — or "\n" when the page ends mid-sentence and the next one goes on in
- *   lowercase, so that a sentence cut by a page break stays one sentence.
+ *   a page break becomes "\n\n" after a finished sentence, and "\n" when the page ends mid-sentence, so
+ *   that a sentence cut by a page break stays one sentence ("shall notify\n[page]\nImmigration and
+ *   Customs Enforcement"); the segmenter still sees a heading or list item that opens the next page.
  */
 import type { OriginalText } from './document';
 import * as chars from './normalize-chars';
@@ -183,7 +184,7 @@ export function normalize(original: OriginalText): NormalizedText {
     const lowerNext = isLowerLetter(first);
     let breaks: number;
     if (page === lastPage) breaks = blankLines > 0 ? 2 : 1;
-    else breaks = !endsSentence(prev) && lowerNext ? 1 : 2;
+    else breaks = endsSentence(prev) ? 2 : 1;
     if (breaks === 1 && lowerNext) {
       if (lastEndedInSoftHyphen) return;
       if (prev === HYPHEN && isLowerLetter(out.last2)) {

@@ -208,6 +208,14 @@ describe('normalize: pages', () => {
     );
   });
 
+  it('joins a sentence cut by a page break even when the next page goes on with a capital', () => {
+    const { norm } = paged([
+      `${header}\nOfficers shall notify\n1`,
+      `${header}\nImmigration and Customs Enforcement.\n2`,
+    ]);
+    expect(norm.text).toBe('Officers shall notify\nImmigration and Customs Enforcement.');
+  });
+
   it('starts a new paragraph at a page break after a full sentence', () => {
     const { norm } = paged(['The first page ends here.', 'the second starts in lowercase.']);
     expect(norm.text).toBe('The first page ends here.\n\nthe second starts in lowercase.');
