@@ -1,8 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report, Verdict } from '../../src/engine/report';
+import type { Report } from '../../src/engine/report';
 import { announcement, type Harness, highlightTexts, launchHarness, popupText } from './harness';
+import { type ChromeAction, clickPassage, painted, quotes, squash, verdicts, waitFor } from './web-helpers';
+
+declare const chrome: unknown;
 
 // Real Chromium with the built extension, on synthetic pages served from 127.0.0.1.
 // Screenshots go to test-results/web/ (git-ignored) for a person to look at.
@@ -17,51 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-const verdicts = (report: Report): Verdict[] =>
-  [...report.questions].sort((a, b) => a.id - b.id).map((q) => q.verdict);
-
-/** Unique quotes of the report's passages of one colour. */
-function quotes(report: Report, colour: 'red' | 'green'): string[] {
-  const all = report.questions.flatMap((q) => q.flags).filter((f) => !f.absence && f.flag === colour);
-  return [...new Set(all.map((f) => f.quote))].sort();
-}
-
-declare const chrome: unknown;
-type ChromeAction = { action: { getBadgeText(details: { tabId: number }): Promise<string> } };
-
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-async function painted(page: Page, kind: 'red' | 'green' | 'lexipol'): Promise<string[]> {
-  const texts = (await highlightTexts(page))[`policy-lens-${kind}`] ?? [];
-  return [...new Set(texts.map(squash))].sort();
-}
-
-/** Clicks the middle of the first line of the first painted range whose text starts with `start`. */
-async function clickPassage(page: Page, start: string): Promise<void> {
-  const point = await page.evaluate((wanted) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const [, highlight] of registry) {
-      for (const range of highlight) {
-        if (!range.toString().replace(/\s+/g, ' ').startsWith(wanted)) continue;
-        const first = range.getClientRects()[0];
-        if (first) return { x: first.left + Math.min(40, first.width / 2), y: first.top + first.height / 2 };
-      }
-    }
-    return null;
-  }, start);
-  if (!point) throw new Error(`no painted passage starts with: ${start}`);
-  await page.mouse.click(point.x, point.y);
-}
-
-async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 describe('web pages', () => {
   it('reads only the policy of a Lexipol-style page inside site navigation, and paints its flags', async () => {
@@ -246,58 +203,6 @@ describe('web pages', () => {
       return before.length > 0 && before.every((range) => now.has(range));
     });
     expect(kept).toBe(true);
-  });
-
-  it('works under a strict Content-Security-Policy and hostile global CSS on a dark page', async () => {
-    const page = await h.openPage('strict-csp.html');
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
-    const report = await h.analyze(page);
-    expect(report.questions.find((q) => q.id === 2)?.verdict).toBe('red');
-    expect(report.questions.find((q) => q.id === 7)?.verdict).toBe('green');
-    expect(await painted(page, 'red')).toEqual(quotes(report, 'red').map(squash));
-    await clickPassage(page, 'Officers may share information with ICE');
-    // The page hides `policy-lens-ui`, dialogs and divs with !important: the popup must still be there.
-    const text = await waitFor(
-      () => popupText(page),
-      (t) => t !== null,
-    );
-    expect(text).toMatch(/question 2/i);
-    await page.screenshot({ path: `${SHOTS}/strict-csp-popup.png` });
-    expect(violations).toEqual([]);
-  });
-
-  it('reads a policy shown in a same-origin frame and paints it there', async () => {
-    const page = await h.openPage('framed-policy.html');
-    await page.frames()[1]?.waitForLoadState('load');
-    const report = await h.analyze(page);
-    expect(report.questions.find((q) => q.id === 7)?.verdict).toBe('green');
-    const frame = page.frames().find((f) => f.url().endsWith('strong-policy.html'))!;
-    const inFrame = await frame.evaluate(() => {
-      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      return [...(registry.get('policy-lens-green') ?? [])].map((range) =>
-        range.toString().replace(/\s+/g, ' '),
-      );
-    });
-    expect([...new Set(inFrame)].sort()).toEqual(quotes(report, 'green').map(squash));
-    await page.screenshot({ path: `${SHOTS}/framed-page.png` });
-  });
-
-  it('keeps working when the page breaks built-ins (Array, JSON, MutationObserver, attachShadow, CSS)', async () => {
-    const page = await h.openPage('hostile-globals.html');
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const report = await h.analyze(page);
-    expect(report.questions.find((q) => q.id === 2)?.verdict).toBe('red');
-    expect(report.questions.find((q) => q.id === 7)?.verdict).toBe('green');
-    expect(await h.sendToTab(page, { type: 'policy-lens/step', direction: 'next' })).toMatchObject({
-      index: 1,
-    });
-    const text = await popupText(page);
-    expect(text).toMatch(/question 2/i);
-    expect(errors).toEqual([]);
   });
 
   it('made no network request of its own', () => {
