@@ -4,6 +4,8 @@
  *
  *   npm run rules            check, write the JSON, list failing examples (exit 1 only on broken files)
  *   npm run rules -- --check also fail when the JSON is out of date or an example fails (for CI)
+ *   npm run rules -- --why "Officers may share records with ICE." [--rule q2-red-…]
+ *                            show how the engine reads a sentence and why each rule did or did not fire
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,6 +24,16 @@ if (!book) {
   );
   for (const e of errors) console.error(`  - ${e}`);
   process.exit(1);
+}
+
+const why = process.argv.indexOf('--why');
+if (why >= 0) {
+  const { explainText } = await import('../src/rules/explain-text');
+  const rule = process.argv.indexOf('--rule');
+  const text = process.argv[why + 1] ?? '';
+  for (const line of explainText(book, text, rule >= 0 ? process.argv[rule + 1] : undefined))
+    console.log(line);
+  process.exit(0);
 }
 
 const json = ruleBookJson(book);

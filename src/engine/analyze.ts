@@ -1,16 +1,14 @@
 import { defaultRuleBook, type RuleBook } from '../rules/rule-book';
-import { originalText, type PolicyDocument, pageOf } from './document';
-import { findFlags, type MatchedText } from './find-flags';
-import { HitList } from './hit-list';
+import { type PolicyDocument, pageOf } from './document';
+import { findFlags } from './find-flags';
 import { findLexipolMarkers, findLexipolRegions } from './lexipol';
-import { normalize, toOriginalSpan } from './normalize';
+import { matchDocument } from './match-document';
+import { toOriginalSpan } from './normalize';
 import type { Flag, LexipolPassage, Report } from './report';
 import { ruleEngine } from './rule-engine';
-import { segment } from './segment';
-import { type Tokens, tokenize } from './tokenize';
+import type { Tokens } from './tokenize';
 import { questionResult } from './verdict';
 import { textWarnings } from './warnings';
-import { internWords } from './words';
 
 /**
  * The whole pipeline from a source's text to the report every surface reads:
@@ -42,33 +40,9 @@ function wordsPerPage(tokens: Tokens, toOriginal: Int32Array, pageStarts: readon
 
 export function analyze(doc: PolicyDocument, book: RuleBook = defaultRuleBook): Report {
   const engine = ruleEngine(book);
-  const original = originalText(doc);
-  const norm = normalize(original);
+  const { original, norm, words, matched, mentionsImmigration } = matchDocument(engine, doc);
+  const { segments, tokens } = matched;
   const text = norm.text;
-  const segments = segment(text);
-  const tokens = tokenize(text);
-  const words = internWords(text, tokens);
-
-  // One pass: each segment's words go through the phrase trie once.
-  const scan = engine.matcher.scanner(text, words);
-  const tokenFrom = new Int32Array(segments.length);
-  const tokenTo = new Int32Array(segments.length);
-  const hitFrom = new Int32Array(segments.length);
-  const hitTo = new Int32Array(segments.length);
-  const hits = new HitList();
-  let t = 0;
-  segments.forEach((seg, i) => {
-    while (t < tokens.count && tokens.start[t]! < seg.start) t++;
-    const from = t;
-    while (t < tokens.count && tokens.end[t]! <= seg.end) t++;
-    tokenFrom[i] = from;
-    tokenTo[i] = t;
-    hitFrom[i] = hits.length;
-    if (from < t) scan(from, t, hits);
-    hitTo[i] = hits.length;
-  });
-  const mentionsImmigration = hits.group.subarray(0, hits.length).includes(engine.mentionsImmigration);
-  const matched: MatchedText = { segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo };
 
   const originalSpan = (start: number, end: number) => {
     const [a, b] = toOriginalSpan(norm, start, end);

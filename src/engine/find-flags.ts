@@ -1,9 +1,10 @@
 import type { CompiledRule } from '../rules/rule-book';
 import type { HitList } from './hit-list';
+import { type Judgement, judgeRule, type Unit } from './judge-rule';
 import type { GroupHit } from './phrase-matcher';
 import type { RuleEngine, RunnableRule } from './rule-engine';
 import type { Segment } from './segment';
-import { type ClauseKind, clauseAt, clauseKinds, itemKinds, sentenceKind } from './sentence-kinds';
+import { type ClauseKind, clauseAt, clauseKinds, itemKinds } from './sentence-kinds';
 import type { Tokens } from './tokenize';
 
 /**
@@ -35,6 +36,9 @@ export interface FoundFlag {
   segment: number;
 }
 
+/** Told, for every rule tried on a segment, what happened ("fires", or why not). */
+export type RuleTrace = (segment: number, rule: RunnableRule, judgement: Judgement) => void;
+
 /** A carve-out cue must start within this many words of the sentence's start to reach back. */
 const CARVE_OUT_OPENING = 8;
 /** Bounds the window search on pathological text (one "sentence" of a megabyte). */
@@ -45,19 +49,7 @@ const MAX_CARRIED_ITEMS = 40;
  * (and stops a huge lead-in being re-read for each of thousands of items). */
 const MAX_HITS_PER_SEGMENT = 4000;
 
-interface Unit {
-  segment: number;
-  /** The segments whose words count, in text order (lead-in or previous sentence first). */
-  parts: number[];
-  hits: GroupHit[];
-  /** Kind at a token of the unit. */
-  kindAt: (t: number) => ClauseKind;
-  /** A match must reach this token: a list item is flagged for what it says, not for its lead-in
-   * alone (the lead-in gets its own flag). -1 for no limit. */
-  mustReach: number;
-}
-
-export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[] {
+export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: RuleTrace): FoundFlag[] {
   const { segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo } = matched;
   const kindsCache = new Map<number, { starts: number[]; kinds: ClauseKind[] }>();
   const hitsCache = new Map<number, GroupHit[]>();
@@ -194,6 +186,8 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
         }
       }
     }
+    // Tracing (for rule authors) judges every rule, to say why each did not fire.
+    if (trace) candidates = engine.rules;
     if (!candidates) continue;
     const unit = unitOf(i, parts);
     const byGroup = new Map<number, GroupHit[]>();
@@ -202,67 +196,21 @@ export function findFlags(engine: RuleEngine, matched: MatchedText): FoundFlag[]
       if (!list) byGroup.set(hit.group, [hit]);
       else if (list.length < MAX_HITS_PER_GROUP) list.push(hit);
     }
-    const fired = candidates.filter((rule) => ruleFires(rule, byGroup, unit));
+    const judged = candidates.map((rule) => ({ rule, judgement: judgeRule(rule, byGroup, unit) }));
+    const fired = judged.filter((j) => j.judgement.fires).map((j) => j.rule);
     const overridden = new Set(fired.flatMap((r) => r.rule.overrides));
-    for (const r of fired) if (!overridden.has(r.rule.id)) found.push({ rule: r.rule, segment: i });
+    for (const { rule, judgement } of judged) {
+      const overriddenBy = judgement.fires && overridden.has(rule.rule.id);
+      if (judgement.fires && !overriddenBy) found.push({ rule: rule.rule, segment: i });
+      trace?.(
+        i,
+        rule,
+        overriddenBy ? { fires: false, why: 'a more specific rule (overrides) fired' } : judgement,
+      );
+    }
     // Segments far behind are never read again: keep the caches small on long manuals.
     hitsCache.delete(i - 2);
     kindsCache.delete(i - 2);
   }
   return found;
-}
-
-function ruleFires(rule: RunnableRule, byGroup: Map<number, GroupHit[]>, unit: Unit): boolean {
-  const lists: GroupHit[][] = [];
-  for (const group of rule.all) {
-    const list = byGroup.get(group);
-    if (!list) return false;
-    lists.push(list);
-  }
-  if (rule.none.some((group) => byGroup.has(group))) return false;
-  const window = tightestWindow(lists, unit.mustReach);
-  if (!window) return false;
-  if (rule.kinds && !rule.kinds.has(sentenceKind(unit.kindAt(window.first)))) return false;
-  const near = rule.rule.near;
-  for (const group of rule.unlessNear) {
-    for (const hit of byGroup.get(group) ?? []) {
-      if (hit.last >= window.first - near && hit.first <= window.last + near) return false;
-    }
-  }
-  return true;
-}
-
-/**
- * The shortest stretch of words holding one hit of every list (each list = one group's hits, in text
- * order). Sliding window over all hits sorted by first word; ties keep the earliest.
- */
-export function tightestWindow(
-  lists: readonly (readonly GroupHit[])[],
-  mustReach = -1,
-): { first: number; last: number } | null {
-  const all: { hit: GroupHit; list: number }[] = [];
-  lists.forEach((list, n) => {
-    for (const hit of list) all.push({ hit, list: n });
-  });
-  all.sort((a, b) => a.hit.first - b.hit.first || a.hit.last - b.hit.last);
-  const count = new Array<number>(lists.length).fill(0);
-  let covered = 0;
-  let best = { first: 0, last: Number.POSITIVE_INFINITY };
-  let left = 0;
-  for (let right = 0; right < all.length; right++) {
-    const r = all[right]!;
-    if (count[r.list] === 0) covered++;
-    count[r.list] = count[r.list]! + 1;
-    while (covered === lists.length) {
-      const l = all[left]!;
-      let last = 0;
-      for (let k = left; k <= right; k++) last = Math.max(last, all[k]!.hit.last);
-      if (last >= mustReach && last - l.hit.first < best.last - best.first)
-        best = { first: l.hit.first, last };
-      count[l.list] = count[l.list]! - 1;
-      if (count[l.list] === 0) covered--;
-      left++;
-    }
-  }
-  return best.last === Number.POSITIVE_INFINITY ? null : best;
 }

@@ -1,0 +1,95 @@
+import type { GroupHit } from './phrase-matcher';
+import type { RunnableRule } from './rule-engine';
+import { type ClauseKind, sentenceKind } from './sentence-kinds';
+
+/**
+ * One rule against one sentence or list item (a "unit": the segment plus the words it carries from a
+ * lead-in or from the sentence a carve-out reaches back to). Says whether the rule fires and, if not,
+ * why, so `npm run rules -- --why` can tell a rule's author what stopped it.
+ */
+
+export interface Unit {
+  segment: number;
+  /** The segments whose words count, in text order (lead-in or previous sentence first). */
+  parts: number[];
+  hits: GroupHit[];
+  /** Kind at a token of the unit. */
+  kindAt: (t: number) => ClauseKind;
+  /** A match must reach this token: a list item is flagged for what it says, not for its lead-in
+   * alone (the lead-in gets its own flag). -1 for no limit. */
+  mustReach: number;
+}
+
+export type Judgement =
+  | { fires: true; first: number; last: number }
+  | { fires: false; why: string; group?: number };
+
+export function judgeRule(
+  rule: RunnableRule,
+  byGroup: ReadonlyMap<number, GroupHit[]>,
+  unit: Unit,
+): Judgement {
+  const lists: GroupHit[][] = [];
+  for (const group of rule.all) {
+    const list = byGroup.get(group);
+    if (!list) return { fires: false, why: 'no word of this group', group };
+    lists.push(list);
+  }
+  const excluding = rule.none.find((group) => byGroup.has(group));
+  if (excluding !== undefined)
+    return { fires: false, why: 'a word of its `none` group is here', group: excluding };
+  const window = tightestWindow(lists, unit.mustReach);
+  if (!window) return { fires: false, why: 'its words are all in the lead-in, not in this item' };
+  const kind = sentenceKind(unit.kindAt(window.first));
+  if (rule.kinds && !rule.kinds.has(kind)) {
+    return {
+      fires: false,
+      why: `the match is in a ${kind} clause; the rule needs ${[...rule.kinds].join(' or ')}`,
+    };
+  }
+  const near = rule.rule.near;
+  for (const group of rule.unlessNear) {
+    for (const hit of byGroup.get(group) ?? []) {
+      if (hit.last >= window.first - near && hit.first <= window.last + near) {
+        return { fires: false, why: `a word of its \`unless_near\` group is within ${near} words`, group };
+      }
+    }
+  }
+  return { fires: true, ...window };
+}
+
+/**
+ * The shortest stretch of words holding one hit of every list (each list = one group's hits, in text
+ * order) and reaching at least token `mustReach`. Sliding window over all hits sorted by first word;
+ * ties keep the earliest.
+ */
+export function tightestWindow(
+  lists: readonly (readonly GroupHit[])[],
+  mustReach = -1,
+): { first: number; last: number } | null {
+  const all: { hit: GroupHit; list: number }[] = [];
+  lists.forEach((list, n) => {
+    for (const hit of list) all.push({ hit, list: n });
+  });
+  all.sort((a, b) => a.hit.first - b.hit.first || a.hit.last - b.hit.last);
+  const count = new Array<number>(lists.length).fill(0);
+  let covered = 0;
+  let best = { first: 0, last: Number.POSITIVE_INFINITY };
+  let left = 0;
+  for (let right = 0; right < all.length; right++) {
+    const r = all[right]!;
+    if (count[r.list] === 0) covered++;
+    count[r.list] = count[r.list]! + 1;
+    while (covered === lists.length) {
+      const l = all[left]!;
+      let last = 0;
+      for (let k = left; k <= right; k++) last = Math.max(last, all[k]!.hit.last);
+      if (last >= mustReach && last - l.hit.first < best.last - best.first)
+        best = { first: l.hit.first, last };
+      count[l.list] = count[l.list]! - 1;
+      if (count[l.list] === 0) covered--;
+      left++;
+    }
+  }
+  return best.last === Number.POSITIVE_INFINITY ? null : best;
+}

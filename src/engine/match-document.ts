@@ -1,0 +1,57 @@
+import type { OriginalText, PolicyDocument } from './document';
+import { originalText } from './document';
+import type { MatchedText } from './find-flags';
+import { HitList } from './hit-list';
+import { type NormalizedText, normalize } from './normalize';
+import type { RuleEngine } from './rule-engine';
+import { segment } from './segment';
+import { tokenize } from './tokenize';
+import { internWords, type Words } from './words';
+
+/**
+ * The reading half of the pipeline: original text → normalise → segment → words → ONE pass of the
+ * phrase matcher over every segment. Everything after it (rules, Lexipol, verdicts) works from this.
+ */
+export interface MatchedDocument {
+  original: OriginalText;
+  norm: NormalizedText;
+  words: Words;
+  matched: MatchedText;
+  /** Whether any word about immigration occurs (for the "does not mention immigration" warning). */
+  mentionsImmigration: boolean;
+}
+
+export function matchDocument(engine: RuleEngine, doc: PolicyDocument): MatchedDocument {
+  const original = originalText(doc);
+  const norm = normalize(original);
+  const text = norm.text;
+  const segments = segment(text);
+  const tokens = tokenize(text);
+  const words = internWords(text, tokens);
+
+  const scan = engine.matcher.scanner(text, words);
+  const tokenFrom = new Int32Array(segments.length);
+  const tokenTo = new Int32Array(segments.length);
+  const hitFrom = new Int32Array(segments.length);
+  const hitTo = new Int32Array(segments.length);
+  const hits = new HitList();
+  let t = 0;
+  segments.forEach((seg, i) => {
+    while (t < tokens.count && tokens.start[t]! < seg.start) t++;
+    const from = t;
+    while (t < tokens.count && tokens.end[t]! <= seg.end) t++;
+    tokenFrom[i] = from;
+    tokenTo[i] = t;
+    hitFrom[i] = hits.length;
+    if (from < t) scan(from, t, hits);
+    hitTo[i] = hits.length;
+  });
+  const mentionsImmigration = hits.group.subarray(0, hits.length).includes(engine.mentionsImmigration);
+  return {
+    original,
+    norm,
+    words,
+    matched: { segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo },
+    mentionsImmigration,
+  };
+}
