@@ -27,25 +27,26 @@ function isLowerStart(text: string, at: number): boolean {
 /** A heading on this line, with its section label, or null. */
 export function headingOf(
   text: string,
-  line: { start: number; end: number },
+  lineStart: number,
+  lineEnd: number,
   /** Start of the next line if no blank line comes between, else -1. */
   nextStart: number,
   marker: ListMarker | null,
   sectionNo: SectionNumber | null,
-  context: { inList: boolean; afterColon: boolean },
+  inList: boolean,
+  afterColon: boolean,
 ): { label: string; kind: HeadingCase } | null {
   if (marker && !mayNumberHeading(marker)) return null;
-  const textStart = marker?.textStart ?? sectionNo?.textStart ?? line.start;
-  if (textStart >= line.end) return sectionNo ? { label: sectionNo.label, kind: 'caps' } : null;
-  const kind = headingCase(text, textStart, line.end, sectionNo?.numeric === true);
+  const textStart = marker?.textStart ?? sectionNo?.textStart ?? lineStart;
+  if (textStart >= lineEnd) return sectionNo ? { label: sectionNo.label, kind: 'caps' } : null;
+  const kind = headingCase(text, textStart, lineEnd, sectionNo?.numeric === true);
   if (!kind) return null;
   if (kind === 'other' && !sectionNo?.numeric) return null;
   // Inside a list a marked line is an item, unless it is an ALL CAPS title ("II. DETAINERS"); right
   // after a lead-in colon a Title Case line is an item whose bullet was lost, not a heading.
-  if (kind !== 'caps' && ((marker && context.inList) || (context.afterColon && !sectionNo?.numeric)))
-    return null;
+  if (kind !== 'caps' && ((marker && inList) || (afterColon && !sectionNo?.numeric))) return null;
   // A short capitalised line followed by a lowercase one is the start of a wrapped sentence.
   if (kind !== 'caps' && nextStart >= 0 && isLowerStart(text, nextStart)) return null;
-  const label = sectionNo?.label ?? shortLabel(text.slice(line.start, line.end));
+  const label = sectionNo?.label ?? shortLabel(text.slice(lineStart, lineEnd));
   return { label, kind };
 }

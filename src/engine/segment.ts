@@ -187,23 +187,31 @@ export function segment(text: string): Segment[] {
   };
 
   for (let j = 0; j < lines.count; j++) {
-    const line = { start: lines.starts[j]!, end: lines.ends[j]!, blankBefore: lines.blankBefore[j] === 1 };
+    const lineStart = lines.starts[j]!;
+    const lineEnd = lines.ends[j]!;
+    const blankBefore = lines.blankBefore[j] === 1;
     const prevEnd = j > 0 ? lines.ends[j - 1]! : -1;
     const nextStart = j + 1 < lines.count ? lines.starts[j + 1]! : -1;
     const nextBlank = j + 1 < lines.count && lines.blankBefore[j + 1] === 1;
     const prevSegment = segments[segments.length - 1];
     const afterHeading = !block && prevSegment?.kind === 'heading' && prevSegment.end === prevEnd;
     const unitMayStart =
-      prevEnd < 0 || line.blankBefore || afterHeading || endsSentence(text.charCodeAt(prevEnd - 1));
+      prevEnd < 0 || blankBefore || afterHeading || endsSentence(text.charCodeAt(prevEnd - 1));
 
-    const marker = listMarkerAt(text, line.start, line.end);
-    const sectionNo = marker ? null : sectionNumberAt(text, line.start, line.end);
+    const marker = listMarkerAt(text, lineStart, lineEnd);
+    const sectionNo = marker ? null : sectionNumberAt(text, lineStart, lineEnd);
     let heading =
       unitMayStart || sectionNo
-        ? headingOf(text, line, nextBlank ? -1 : nextStart, marker, sectionNo, {
-            inList: levels.length > 0 || leadIn >= 0,
-            afterColon: leadIn >= 0 || (prevEnd > 0 && text.charCodeAt(prevEnd - 1) === 0x3a),
-          })
+        ? headingOf(
+            text,
+            lineStart,
+            lineEnd,
+            nextBlank ? -1 : nextStart,
+            marker,
+            sectionNo,
+            levels.length > 0 || leadIn >= 0,
+            leadIn >= 0 || (prevEnd > 0 && text.charCodeAt(prevEnd - 1) === 0x3a),
+          )
         : null;
     // After an unfinished line only a numbered title is surely a heading ("413.8 TRAINING", "Policy 749
     // Communications Center"); "413.8 of this manual" is not.
@@ -215,54 +223,54 @@ export function segment(text: string): Segment[] {
       if (
         afterHeading &&
         prevSegment &&
-        !line.blankBefore &&
+        !blankBefore &&
         heading.kind === 'caps' &&
         !marker &&
         !sectionNo &&
         headingCase(text, prevSegment.start, prevSegment.end) === 'caps'
       ) {
         if (prevSegment.section === shortLabel(text.slice(prevSegment.start, prevSegment.end))) {
-          section = shortLabel(text.slice(prevSegment.start, line.end).replace(/\s+/g, ' '));
+          section = shortLabel(text.slice(prevSegment.start, lineEnd).replace(/\s+/g, ' '));
           prevSegment.section = section;
         }
-        prevSegment.end = line.end;
+        prevSegment.end = lineEnd;
         prevSegment.clauses = new SentenceScanner(text).clauseStarts(prevSegment.start, prevSegment.end);
         continue;
       }
       section = heading.label;
-      push(line.start, line.end, 'heading', -1);
+      push(lineStart, lineEnd, 'heading', -1);
       levels = [];
       leadIn = -1;
       continue;
     }
     if (marker) {
       closeBlock();
-      openItem(marker, marker.textStart, line.end);
+      openItem(marker, marker.textStart, lineEnd);
       continue;
     }
     if (sectionNo?.numeric && unitMayStart) {
       closeBlock();
       section = sectionNo.label;
-      openParagraph(sectionNo.textStart, line.end);
+      openParagraph(sectionNo.textStart, lineEnd);
       continue;
     }
     const current = block as Block | null;
-    if (current && !line.blankBefore) {
-      if (current.start < 0) current.start = line.start;
+    if (current && !blankBefore) {
+      if (current.start < 0) current.start = lineStart;
       const prevChar = text.charCodeAt(current.end - 1);
-      const upper = isUpperStart(text, line.start);
+      const upper = isUpperStart(text, lineStart);
       if (upper && prevChar === 0x3a) {
         // "... any of the following:" then a capitalised line: items whose bullets the PDF lost.
         closeBlock();
-        if (leadIn >= 0) openItem(null, line.start, line.end);
-        else openParagraph(line.start, line.end);
+        if (leadIn >= 0) openItem(null, lineStart, lineEnd);
+        else openParagraph(lineStart, lineEnd);
         continue;
       }
       const finished = prevChar === 0x2e || prevChar === 0x3f || prevChar === 0x21;
       if (current.unmarked && upper) {
         closeBlock();
-        if (finished) openParagraph(line.start, line.end);
-        else openItem(null, line.start, line.end, current.leadIn);
+        if (finished) openParagraph(lineStart, lineEnd);
+        else openItem(null, lineStart, lineEnd, current.leadIn);
         continue;
       }
       if (current.item && finished && upper) {
@@ -270,14 +278,14 @@ export function segment(text: string): Segment[] {
         // capitalised sentence is taken for the paragraph after the list. Reading it as more of the
         // item would lend it the lead-in ("Officers shall not:") and could turn "may" into "shall not".
         closeBlock();
-        openParagraph(line.start, line.end);
+        openParagraph(lineStart, lineEnd);
         continue;
       }
-      current.end = line.end;
+      current.end = lineEnd;
       continue;
     }
     closeBlock();
-    openParagraph(line.start, line.end);
+    openParagraph(lineStart, lineEnd);
   }
   closeBlock();
   return segments;
