@@ -77,6 +77,9 @@ function fromUrl(url: string): string | null {
   return name.split(' ').map(capitalise).join(' ');
 }
 
+/** Real titles are far shorter; the cap keeps TITLE_PATTERNS linear on a hostile title ("A-A-A-…" is quadratic). */
+const TITLE_LIMIT = 300;
+
 export function guessTown(title: string | null, url: string): string | null {
-  return (title ? fromTitle(title) : null) ?? fromUrl(url);
+  return (title ? fromTitle(title.slice(0, TITLE_LIMIT)) : null) ?? fromUrl(url);
 }
