@@ -167,3 +167,4 @@ describePolicies('evaluation policies', 'policies');
 describePolicies('hold-out policies', 'policies-holdout');
 describePolicies('second hold-out policies', 'policies-holdout-2');
 describePolicies('third hold-out policies', 'policies-holdout-3');
+describePolicies('fourth hold-out policies', 'policies-holdout-4');
