@@ -19,6 +19,8 @@ import type { Tokens } from './tokenize';
  */
 
 export interface MatchedText {
+  /** The normalised text the segments and tokens index. */
+  text: string;
   segments: readonly Segment[];
   tokens: Tokens;
   /** Per segment: its first token and one past its last. */
@@ -128,7 +130,35 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
       return parts;
     }
     if (seg.kind === 'item' && seg.leadIn >= 0 && seg.leadIn < i) return [seg.leadIn, i];
+    const question = questionAnswered(i);
+    if (question >= 0) return [question, i];
     return [i];
+  };
+
+  const endsWithQuestionMark = (p: number): boolean => {
+    const seg = segments[p]!;
+    return seg.kind === 'sentence' && matched.text.charCodeAt(seg.end - 1) === 63; // "?"
+  };
+
+  /** In a FAQ ("Does the Department have a 287(g) agreement? No, and it will not sign one."), an
+   * answer that opens with No reads with its question (a bare "No." may stand between them).
+   * Other sentences after a question ("We will tell the person about the detainer.") stand alone:
+   * read with the question's words they would say things they do not. -1 if not such an answer. */
+  const questionAnswered = (i: number): number => {
+    if (segments[i]!.kind !== 'sentence') return -1;
+    let p = i - 1;
+    let opener = tokenFrom[i]!;
+    if (p >= 0 && !endsWithQuestionMark(p) && tokenTo[p]! - tokenFrom[p]! <= 2) {
+      opener = tokenFrom[p]!;
+      p--;
+    }
+    if (p < 0 || !endsWithQuestionMark(p) || opener >= tokens.count) return -1;
+    const first = matched.text.slice(tokens.start[opener], tokens.end[opener]).toLowerCase();
+    // Only "No": it turns the question into a ban. A "Yes" answer often affirms a different clause of
+    // the question than the one a rule would pick ("…someone we arrested, will that person know? Yes").
+    if (first !== 'no') return -1;
+    // Only an answer with force of its own ("will not", "may") says something about the question.
+    return ownKinds(i).kinds[0] === 'neutral' ? -1 : p;
   };
 
   const unitOf = (i: number, parts: number[]): Unit => {
@@ -145,6 +175,18 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
     }
     const before = parts[0]!;
     const hitsOfUnit = parts.flatMap(hitsOf);
+    if (seg.kind === 'sentence' && !isCarveOut(i) && endsWithQuestionMark(before)) {
+      // The question says what the answer is about ("…a 287(g) agreement?"), the answer gives the force
+      // ("No, and it will not sign one."): words of both count, with the answer's kind.
+      const answerKind = own.kinds[0] ?? 'neutral';
+      return {
+        segment: i,
+        parts,
+        hits: hitsOfUnit,
+        kindAt: (t) => (t < tokenFrom[i]! ? answerKind : own.kinds[clauseAt(own.starts, t)]!),
+        mustReach: -1,
+      };
+    }
     const isPlainItem = seg.kind === 'item' && parts.length === 2 && before === seg.leadIn && !isCarveOut(i);
     // A carve-out reopens what came before it, so its match may lie wholly in the words it reaches back to.
     if (!isPlainItem) return { segment: i, parts, hits: hitsOfUnit, kindAt: () => 'lifting', mustReach: -1 };
@@ -168,6 +210,8 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
   for (let i = 0; i < segments.length; i++) {
     const kind = segments[i]!.kind;
     if (kind === 'heading' || (kind !== 'item' && hitTo[i] === hitFrom[i])) continue;
+    // A question asks; it states no policy ("Will the police hold someone so that ICE can pick them up?").
+    if (endsWithQuestionMark(i)) continue;
     const parts = partsOf(i);
     for (const p of parts) {
       for (let h = hitFrom[p]!; h < hitEnd(p); h++)

@@ -51,7 +51,7 @@ export function matchDocument(engine: RuleEngine, doc: PolicyDocument): MatchedD
     original,
     norm,
     words,
-    matched: { segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo },
+    matched: { text, segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo },
     mentionsImmigration,
   };
 }

@@ -219,3 +219,38 @@ describe('list items are flagged for what they add', () => {
     expect(flagsOf(report)).toEqual(['q2-red-share: sending data to ICE']);
   });
 });
+
+describe('questions and answers (FAQ pages)', () => {
+  it('an answer reads with its question, with the answer’s force', () => {
+    const report = analyzeMini(
+      'Does the Department have a 287(g) agreement?\nNo, and it shall not enter into one.',
+    );
+    expect(flagsOf(report)).toEqual(['q7-green-no-287g: No, and it shall not enter into one.']);
+  });
+
+  it('also past a bare "No."', () => {
+    // (The segmenter may keep "No." with the next sentence; either way the answer is flagged.)
+    const report = analyzeMini('Do officers share records with ICE?\nNo. Officers shall not do so.');
+    const flags = flagsOf(report);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatch(/^q2-green-no-share: (No\. )?Officers shall not do so\.$/);
+  });
+
+  it('the question alone flags nothing', () => {
+    expect(
+      flagsOf(analyzeMini('Do officers share records with ICE?\nThe answer is on our website.')),
+    ).toEqual([]);
+  });
+});
+
+describe('questions', () => {
+  it('are never flagged themselves', () => {
+    expect(rulesFiring('May officers share records with ICE?')).toEqual([]);
+  });
+
+  it('lend their words only to a Yes/No answer', () => {
+    expect(
+      rulesFiring('Do officers share records with ICE?\nOfficers shall not disclose anything about it.'),
+    ).toEqual([]);
+  });
+});
