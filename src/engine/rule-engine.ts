@@ -58,9 +58,25 @@ const cache = new WeakMap<RuleBook, RuleEngine>();
 export function ruleEngine(book: RuleBook): RuleEngine {
   const known = cache.get(book);
   if (known) return known;
-  const matcher = new PhraseMatcher({ ...book.groups, [MENTIONS_IMMIGRATION]: MENTION_WORDS });
+  // Twin rules (a red one and its green counterpart) often write the same group: match it once.
+  // Every name keeps working through `canonical`; only the first name of a group reaches the matcher.
+  const canonical = new Map<string, string>();
+  const byContent = new Map<string, string>();
+  const distinct: Record<string, readonly string[]> = {};
+  for (const [name, phrases] of Object.entries(book.groups)) {
+    const content = JSON.stringify([[...phrases].sort(), [...(book.includes[name] ?? [])].sort()]);
+    const first = byContent.get(content);
+    if (first !== undefined) {
+      canonical.set(name, first);
+      continue;
+    }
+    byContent.set(content, name);
+    canonical.set(name, name);
+    distinct[name] = phrases;
+  }
+  const matcher = new PhraseMatcher({ ...distinct, [MENTIONS_IMMIGRATION]: MENTION_WORDS });
   const id = (name: string): number => {
-    const group = matcher.groupId(name);
+    const group = matcher.groupId(canonical.get(name) ?? name);
     if (group === undefined) throw new Error(`The rule book names a group it does not define: ${name}`);
     return group;
   };
@@ -78,10 +94,7 @@ export function ruleEngine(book: RuleBook): RuleEngine {
     let key = r.all[0]!;
     let keySize = Number.POSITIVE_INFINITY;
     r.rule.all.forEach((name, n) => {
-      const included = (book.includes?.[name] ?? []).reduce(
-        (sum, g) => sum + (book.groups[g]?.length ?? 0),
-        0,
-      );
+      const included = (book.includes[name] ?? []).reduce((sum, g) => sum + (book.groups[g]?.length ?? 0), 0);
       const size = (book.groups[name]?.length ?? 0) + included + (name.includes('/') ? 0 : 0.5);
       if (size < keySize) {
         keySize = size;
@@ -93,7 +106,8 @@ export function ruleEngine(book: RuleBook): RuleEngine {
     rulesByKeyGroup.set(key, list);
   }
   const countsFor: number[][] = matcher.groupNames.map((_, g) => [g]);
-  for (const [name, included] of Object.entries(book.includes ?? {})) {
+  for (const [name, included] of Object.entries(book.includes)) {
+    if (canonical.get(name) !== name) continue; // an alias: its twin already counts
     for (const g of included) countsFor[id(g)]!.push(id(name));
   }
   const [prohibiting, discouraging, permitting, lifting] = CUE_GROUPS.map(
