@@ -1,4 +1,5 @@
 import { FLASH_HIGHLIGHT_NAME, HIGHLIGHT_KINDS, HIGHLIGHT_NAMES, type HighlightKind } from '../ui/flag-style';
+import { type NearViewport, watchNearViewport } from './near-viewport';
 
 /**
  * Paints passages on the page. Two implementations of one small interface: the CSS Custom Highlight
@@ -64,16 +65,41 @@ export function createHighlightPainter(): Painter {
     return highlight;
   };
 
+  // Every range asked for, per kind; only those near the viewport are in the highlight (near-viewport.ts).
+  const tracked = new Map<HighlightKind, { ranges: Set<Range>; near: NearViewport }>();
+  const trackedFor = (kind: HighlightKind) => {
+    let entry = tracked.get(kind);
+    if (!entry) {
+      entry = {
+        ranges: new Set(),
+        near: watchNearViewport((range, near) => {
+          const highlight = highlightFor(kind, range.startContainer.ownerDocument ?? document);
+          if (near) highlight?.add(range);
+          else highlight?.delete(range);
+        }),
+      };
+      tracked.set(kind, entry);
+    }
+    return entry;
+  };
+
   return {
     mutatesDom: false,
     paint(kind, ranges) {
       const wanted = new Set(ranges);
+      const { ranges: known, near } = trackedFor(kind);
+      for (const range of known) {
+        if (wanted.has(range)) continue;
+        near.untrack(range);
+        known.delete(range);
+      }
       for (const [, highlight] of painted.get(kind) ?? []) {
         for (const range of [...highlight]) if (!wanted.has(range as Range)) highlight.delete(range);
       }
       for (const range of ranges) {
-        const highlight = highlightFor(kind, range.startContainer.ownerDocument ?? document);
-        if (highlight && !highlight.has(range)) highlight.add(range);
+        if (known.has(range)) continue;
+        known.add(range);
+        near.track(range);
       }
     },
     flash(range, ms = 1600) {
@@ -102,6 +128,8 @@ export function createHighlightPainter(): Painter {
         }
       }
       painted.clear();
+      for (const { near } of tracked.values()) near.clear();
+      tracked.clear();
       if (flashed) flashed.registry.delete(FLASH_HIGHLIGHT_NAME);
     },
   };
