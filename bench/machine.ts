@@ -10,6 +10,8 @@ export interface Machine {
   node: string;
   chromium: string | null;
   date: string;
+  /** 1-minute load average when the run started: above the core count, wall-clock figures are inflated. */
+  load: number;
   /** Commit measured, and whether the engine or rules had uncommitted changes. */
   revision: string;
 }
@@ -60,6 +62,7 @@ export function describeMachine(): Machine {
     node: process.version,
     chromium: chromiumVersion(),
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    load: os.loadavg()[0] ?? 0,
     revision: revision(),
   };
 }

@@ -50,7 +50,7 @@ function sectionBlock(name: string, machine: Machine, section: BenchSection): st
     `<!-- bench:${name} -->`,
     `## ${section.title}`,
     '',
-    `Measured ${machine.date} on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}${machine.chromium ? `, ${machine.chromium}` : ''}; code ${machine.revision}.`,
+    `Measured ${machine.date} on ${machine.cpu} (${machine.cores} cores, load average ${machine.load.toFixed(1)}), Node ${machine.node}${machine.chromium ? `, ${machine.chromium}` : ''}; code ${machine.revision}.`,
     '',
     markdownTable(section.table),
     '',
@@ -126,7 +126,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const machine = describeMachine();
-  process.stdout.write(`${machine.cpu} · ${machine.cores} cores · Node ${machine.node}\n\n`);
+  process.stdout.write(
+    `${machine.cpu} · ${machine.cores} cores · load ${machine.load.toFixed(1)} · Node ${machine.node}\n\n`,
+  );
   const ran = new Map<string, BenchSection>();
   for (const [name, run] of Object.entries(BENCHMARKS)) {
     if (only.length && !only.includes(name)) continue;
