@@ -1,4 +1,5 @@
 import type { Excerpt } from './excerpt';
+import { SAFE_SCHEME } from './source-link';
 import { placeOf, type TownBrief, type TownQuestion, VERDICT_MARKS, VERDICT_WORDS } from './town-brief';
 
 /**
@@ -17,10 +18,16 @@ export function markdownText(text: string): string {
     .replace(/^[-+#]/, '\\$&');
 }
 
+/** A link only for web and file URLs: an imported `javascript:` URL stays plain text. */
+function markdownLink(text: string, url: string): string {
+  if (!SAFE_SCHEME.test(url)) return `${text} (${markdownText(url)})`;
+  return `[${text}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+}
+
 function cite(excerpt: Excerpt): string {
   const place = placeOf(excerpt);
   const title = markdownText(excerpt.title ?? excerpt.url);
-  return `— ${place ? `${place}, ` : ''}[${title}](<${excerpt.url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  return `— ${place ? `${place}, ` : ''}${markdownLink(title, excerpt.url)}`;
 }
 
 function passage(excerpt: Excerpt): string[] {
@@ -57,9 +64,7 @@ export function briefMarkdown(brief: TownBrief, date = new Date()): string {
     '',
     'Documents quoted:',
     '',
-    ...brief.documents.map(
-      (d) => `- [${markdownText(d.title ?? d.url)}](<${d.url.replace(/[<>\s]/g, encodeURIComponent)}>)`,
-    ),
+    ...brief.documents.map((d) => `- ${markdownLink(markdownText(d.title ?? d.url), d.url)}`),
     '',
     '## Scorecard',
     '',

@@ -12,6 +12,9 @@ import type { Excerpt } from './excerpt';
 
 const WORDS_EACH_END = 4;
 
+/** Schemes a saved page can have; anything else came from an edited file. */
+export const SAFE_SCHEME = /^(?:https?|file):/i;
+
 /** Percent-encode a text-fragment term; '-', ',' and '&' have meaning in the syntax. */
 function fragmentTerm(text: string): string {
   return encodeURIComponent(text).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
@@ -33,5 +36,7 @@ export function sourceLink(
     return `${viewerUrl}?file=${encodeURIComponent(excerpt.url)}#page=${excerpt.page ?? 1}`;
   }
   const base = excerpt.url.split('#')[0] ?? excerpt.url;
+  // An imported file may carry any URL: a `javascript:` or `data:` one must never become a link.
+  if (!SAFE_SCHEME.test(base)) return 'about:blank';
   return `${base}#${textFragment(excerpt.quote)}`;
 }
