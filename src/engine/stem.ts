@@ -25,6 +25,9 @@ const EXCEPTIONS: ReadonlyMap<string, string> = new Map([
   ['noted', 'note'],
   ['noting', 'note'],
   ['willing', 'willing'],
+  // "not a party to an agreement" is a ban; "not part of the record" must be written as its own cue
+  ['party', 'party'],
+  ['parties', 'party'],
 ]);
 
 function isVowel(code: number): boolean {

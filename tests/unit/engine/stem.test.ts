@@ -32,6 +32,8 @@ describe('stem', () => {
     for (const w of ['note', 'notes', 'noted', 'noting']) expect(stem(w)).not.toBe(stem('not'));
     expect(new Set(['note', 'notes', 'noted', 'noting'].map(stem)).size).toBe(1);
     expect(stem('willing')).not.toBe(stem('will'));
+    expect(stem('party')).not.toBe(stem('part'));
+    expect(stem('parties')).toBe(stem('party'));
   });
 
   it('leaves short words and words ending in -ss, -us, -is alone', () => {
