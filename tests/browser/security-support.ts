@@ -68,3 +68,21 @@ export function pwned(page: Page): Promise<unknown> {
 
 /** Whitespace collapsed, for comparing text that was reflowed. */
 export const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Reads an expression in the page's main world through the DevTools protocol: works on pages that
+ * broke the built-ins Playwright's own `evaluate` relies on (Array.prototype.map, JSON).
+ */
+export async function mainWorld<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+      expression,
+      returnByValue: true,
+    })) as { result: { value: T }; exceptionDetails?: { text: string } };
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
