@@ -12,6 +12,7 @@ import { type BenchSection, formatMs, time } from './measure';
 
 /** Issue 2 / issue 6 target for the engine on one core. */
 const TARGET_MB_PER_S = 20;
+const ENGINE_WARMUP = 6;
 
 export function engineBenchmark(): BenchSection {
   const manual = makeManual({ pages: 1000 });
@@ -23,7 +24,13 @@ export function engineBenchmark(): BenchSection {
   const text = originalText(doc).text;
   const megabytes = Buffer.byteLength(text, 'utf8') / 1e6;
 
-  const engine = time(() => analyze(doc), { warmup: 2, runs: 7 });
+  // The first analysis in a fresh process pays for compiling the engine: shown, not judged. V8 keeps
+  // optimising the engine's long loops over the next few runs (measured: 450 → 150 ms by the 6th), so
+  // the throughput is judged after ENGINE_WARMUP runs, when the figure has settled.
+  const coldStart = performance.now();
+  analyze(doc);
+  const coldMs = performance.now() - coldStart;
+  const engine = time(() => analyze(doc), { warmup: ENGINE_WARMUP, runs: 9 });
   // The floor: what any analysis of the text must at least cost — reading all of it once.
   const phrase = /federal immigration officials/gi;
   const floor = time(() => text.match(phrase)?.length ?? 0, { warmup: 3, runs: 15 });
@@ -58,6 +65,7 @@ export function engineBenchmark(): BenchSection {
         `${formatMs(engine.medianCpuMs)} → **${mbPerCpuS.toFixed(1)} MB/s**`,
         `≥ ${TARGET_MB_PER_S} MB/s ${ok ? '✓ met' : '✗ MISSED'}`,
       ],
+      ['  first analysis in a fresh process (compiling included)', formatMs(coldMs), ''],
       [
         'one RegExp scan for one phrase (floor)',
         `${formatMs(floor.medianMs)} wall, ${formatMs(floor.medianCpuMs)} CPU`,
@@ -71,7 +79,7 @@ export function engineBenchmark(): BenchSection {
       ],
     ],
     notes: [
-      `Medians of ${engine.runs} runs after 2 warm-up runs (floor: ${floor.runs} runs; small policy: ${small.runs} runs).`,
+      `Medians of ${engine.runs} runs after ${ENGINE_WARMUP + 1} warm-up runs (floor: ${floor.runs} runs; small policy: ${small.runs} runs).`,
       `The manual holds ${flagged.length} flagged passages and ${report.lexipol.passages.length} Lexipol passages${report.warnings.length ? `; engine warnings: ${report.warnings.join('; ')}` : ''}.`,
     ],
     ok,
