@@ -118,6 +118,7 @@ describeCases('fourth hold-out sentences', 'holdout-4.yaml', 25);
 describeCases('fifth hold-out sentences', 'holdout-5.yaml', 60);
 describeCases('sixth hold-out sentences', 'holdout-6.yaml', 30);
 describeCases('seventh hold-out sentences', 'holdout-7.yaml', 30);
+describeCases('eighth hold-out sentences', 'holdout-8.yaml', 30);
 describeCases('other topics (no flags)', 'other-topics.yaml', 40);
 
 describe('evaluation: model language', () => {
