@@ -171,3 +171,4 @@ describePolicies('hold-out policies', 'policies-holdout');
 describePolicies('second hold-out policies', 'policies-holdout-2');
 describePolicies('third hold-out policies', 'policies-holdout-3');
 describePolicies('fourth hold-out policies', 'policies-holdout-4');
+describePolicies('fifth hold-out policies', 'policies-holdout-5');
