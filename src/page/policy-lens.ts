@@ -104,6 +104,10 @@ export function createPolicyLens(doc: Document, options: PolicyLensOptions): Pol
       onSettled: () => void analyse(true).catch(() => undefined),
     });
     watch.ignorePending();
+    // Let the highlights reach the screen before the report goes out: sending it (to the side panel and
+    // the caller) serialises every flag, tens of milliseconds on a long manual, which would otherwise
+    // sit between the paint and the frame that shows it.
+    await afterNextFrame();
     current = report;
     passages = passagesInReadingOrder(report);
     longest = longestPassage(passages);
@@ -257,6 +261,17 @@ function alsoFlagged(
 /** Yields to the page (input, painting) before the next phase. */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Resolves once the next frame has been rendered, or after 100 ms in a hidden tab (which gets no frames). */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
 }
 
 /**
