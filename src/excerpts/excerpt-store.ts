@@ -19,6 +19,19 @@ export function excerptKey(id: string): string {
   return EXCERPT_KEY_PREFIX + id;
 }
 
+/**
+ * True in a content script left in a tab by an extension update or reload: its extension APIs are gone
+ * (browser.storage is undefined, runtime.id unset), and the raw error ("Cannot read properties of
+ * undefined") would mean nothing to the user.
+ */
+function cutOff(): boolean {
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
+}
+
 /** A storage failure (quota full, storage unavailable) in words a user can act on. */
 export class ExcerptStorageError extends Error {
   constructor(action: string, cause: unknown) {
@@ -27,7 +40,9 @@ export class ExcerptStorageError extends Error {
     super(
       quota
         ? `Could not ${action}: the browser's storage for this extension is full. Export your excerpts, then delete some.`
-        : `Could not ${action}: ${detail}`,
+        : cutOff()
+          ? `Could not ${action}: ICE Policy Lens was updated or reloaded since this page was opened. Reload the page to use it again; your saved excerpts are safe.`
+          : `Could not ${action}: ${detail}`,
       { cause },
     );
     this.name = 'ExcerptStorageError';
