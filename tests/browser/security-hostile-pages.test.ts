@@ -128,6 +128,16 @@ describe('hostile and odd pages', () => {
     await page.locator('#page-button').click({ timeout: 5000 });
     expect(await mainWorld<number>(page, 'window.pageLog.length')).toBeGreaterThan(0);
     expect(errorsOf.get(page)).toEqual([]);
+    // Its UI sits behind closed shadow roots: the page's scripts cannot reach into it.
+    expect(
+      await mainWorld<number>(page, "document.querySelectorAll('policy-lens-ui').length"),
+    ).toBeGreaterThan(0);
+    expect(
+      await mainWorld<boolean>(
+        page,
+        "[...document.querySelectorAll('policy-lens-ui, policy-lens-excerpts')].every((el) => el.shadowRoot === null)",
+      ),
+    ).toBe(true);
     // The extension added no element to the page's own tree besides its shadow hosts.
     const found = await markupIn(page);
     expect(found.handlers).toEqual([]);
