@@ -8,6 +8,10 @@ import type { CueGroups } from './sentence-kinds';
  * CUE_GROUPS, so a rule book without it still compiles.
  */
 const POSSIBILITY_CUES = 'possibility-cues';
+/** Vocabulary groups of words opening a subordinate clause (who, if, when…) and of negations that
+ * describe ("does not have", "cannot post bail"): see clauseKinds. Optional too. */
+const SUBORDINATE_CUES = 'subordinate-cues';
+const DESCRIBING_NEGATIONS = 'describing-negations';
 
 /**
  * A rule book made ready to run: one PhraseMatcher for every group, rules pointing at group numbers,
@@ -123,8 +127,10 @@ export function ruleEngine(book: RuleBook): RuleEngine {
       discouraging: discouraging!,
       permitting: permitting!,
       lifting: lifting!,
-      // Optional in a rule book: without it no possibility phrase is known (-1 matches no hit).
-      possibility: matcher.groupId(POSSIBILITY_CUES) ?? -1,
+      // Optional in a rule book: without them no such phrase is known (-1 matches no hit).
+      possibility: matcher.groupId(canonical.get(POSSIBILITY_CUES) ?? POSSIBILITY_CUES) ?? -1,
+      subordinate: matcher.groupId(canonical.get(SUBORDINATE_CUES) ?? SUBORDINATE_CUES) ?? -1,
+      describing: matcher.groupId(canonical.get(DESCRIBING_NEGATIONS) ?? DESCRIBING_NEGATIONS) ?? -1,
     },
     countsFor,
     mentionsImmigration: id(MENTIONS_IMMIGRATION),

@@ -19,7 +19,14 @@ export interface CueGroups {
   lifting: number;
   /** Phrases whose ban words state a possibility, not a ban (-1 when the rule book has none). */
   possibility: number;
+  /** Words opening a subordinate clause: who, if, when, unless… (-1 when the rule book has none). */
+  subordinate: number;
+  /** Negations that describe rather than direct: "does not", "cannot"… (-1 when none). */
+  describing: number;
 }
+
+/** A ban this close after a subordinating word belongs to that word's clause ("who does not have"). */
+const SUBORDINATE_REACH = 4;
 
 const NO_CUE = 0;
 // A ban outranks a lift only when its words are not the lift's own (see clauseKinds).
@@ -70,6 +77,27 @@ export function clauseKinds(
   // "Persons who may not be lawfully present", "when a suspect cannot be identified": the ban words
   // describe what may be so about someone, so they neither forbid nor lift anything.
   const possible: GroupHit[] = hits.filter((h) => h.group === cues.possibility);
+  // "Officers MAY notify ICE of any arrestee WHO DOES NOT have lawful status": the clause's force is
+  // its first modal; a ban just after a later "who", "if", "when"… describes a person or a condition.
+  // A ban that comes first keeps its force ("When ICE asks, officers shall not help").
+  const firstPermit = new Array<number>(clauseStarts.length).fill(Number.POSITIVE_INFINITY);
+  for (const h of hits) {
+    if (h.group !== cues.permitting) continue;
+    const clause = inClause(h);
+    if (clause >= 0 && h.first < firstPermit[clause]!) firstPermit[clause] = h.first;
+  }
+  // Only describing negations: "…, who SHALL decline it" gives the supervisor an order, a ban.
+  const openers: GroupHit[] = hits.filter((h) => h.group === cues.subordinate);
+  const describing: GroupHit[] = hits.filter((h) => h.group === cues.describing);
+  const inSubordinateClause = (hit: GroupHit, clause: number): boolean =>
+    describing.some((d) => d.first <= hit.last && hit.first <= d.last) &&
+    openers.some(
+      (o) =>
+        o.first > firstPermit[clause]! &&
+        o.last < hit.first &&
+        hit.first - o.last <= SUBORDINATE_REACH &&
+        inClause(o) === clause,
+    );
   const rank = new Array<number>(clauseStarts.length).fill(NO_CUE);
   for (const hit of hits) {
     let kind: ClauseKind;
@@ -86,6 +114,7 @@ export function clauseKinds(
     if (kind === 'prohibiting' || kind === 'discouraging') {
       if (lifted.some((l) => l.first <= hit.last && hit.first <= l.last)) continue;
       if (possible.some((p) => p.first <= hit.last && hit.first <= p.last)) continue;
+      if (inSubordinateClause(hit, clause)) continue;
     }
     rank[clause] = Math.max(rank[clause]!, RANK[kind]);
   }
