@@ -120,6 +120,7 @@ describeCases('sixth hold-out sentences', 'holdout-6.yaml', 30);
 describeCases('seventh hold-out sentences', 'holdout-7.yaml', 30);
 describeCases('eighth hold-out sentences', 'holdout-8.yaml', 30);
 describeCases('other topics (no flags)', 'other-topics.yaml', 40);
+describeCases('ban words that do not forbid', 'ban-words-that-do-not-forbid.yaml', 15);
 
 describe('evaluation: model language', () => {
   // What the scorecard tells people to ask for must itself read as green, and never red.
