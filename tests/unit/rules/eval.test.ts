@@ -119,6 +119,7 @@ describeCases('fifth hold-out sentences', 'holdout-5.yaml', 60);
 describeCases('sixth hold-out sentences', 'holdout-6.yaml', 30);
 describeCases('seventh hold-out sentences', 'holdout-7.yaml', 30);
 describeCases('eighth hold-out sentences', 'holdout-8.yaml', 30);
+describeCases('ninth hold-out sentences', 'holdout-9.yaml', 30);
 describeCases('other topics (no flags)', 'other-topics.yaml', 40);
 describeCases('ban words that do not forbid', 'ban-words-that-do-not-forbid.yaml', 15);
 
