@@ -11,9 +11,10 @@
  * - spaces and tabs collapse to one space and lines are trimmed; line breaks stay ("\n") because the
  *   segmenter reads lines, and any run of blank lines becomes exactly one ("\n\n");
  * - for paged text, running heads, running feet and page numbers are dropped (see page-headers.ts), and
- *   a page break becomes "\n\n" after a finished sentence, and "\n" when the page ends mid-sentence, so
- *   that a sentence cut by a page break stays one sentence ("shall notify\n[page]\nImmigration and
- *   Customs Enforcement"); the segmenter still sees a heading or list item that opens the next page.
+ *   a page break becomes "\n\n" after a finished sentence, and "\n" when the page ends mid-sentence or
+ *   after a lead-in's colon, so that a sentence cut by a page break stays one sentence ("shall
+ *   notify\n[page]\nImmigration and Customs Enforcement") and a list stays with its lead-in; the
+ *   segmenter still sees a heading or list item that opens the next page.
  */
 import type { OriginalText } from './document';
 import * as chars from './normalize-chars';
@@ -157,8 +158,11 @@ function pageStartsOf(original: OriginalText): number[] {
   return starts.length > 1 ? starts : [];
 }
 
-function endsSentence(code: number): boolean {
-  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3a;
+/** A page that ends with one of these ends a paragraph. Not ":": a lead-in at the foot of a page
+ * ("Officers shall not:") goes on with its list on the next, and a blank line there would read as a
+ * paragraph break that the segmenter treats with more doubt. */
+function endsParagraphAtPageEnd(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f;
 }
 
 export function normalize(original: OriginalText): NormalizedText {
@@ -184,7 +188,7 @@ export function normalize(original: OriginalText): NormalizedText {
     const lowerNext = isLowerLetter(first);
     let breaks: number;
     if (page === lastPage) breaks = blankLines > 0 ? 2 : 1;
-    else breaks = endsSentence(prev) ? 2 : 1;
+    else breaks = endsParagraphAtPageEnd(prev) ? 2 : 1;
     if (breaks === 1 && lowerNext) {
       if (lastEndedInSoftHyphen) return;
       if (prev === HYPHEN && isLowerLetter(out.last2)) {

@@ -11,6 +11,8 @@
 
 import { headingOf, shortLabel } from './segment-headings';
 import { inlineListAt, type MarkerSearch } from './segment-inline-lists';
+import { endsWithItemBreak, isItemLength, isLabelLike, readsAsItem } from './segment-lead-ins';
+import { linesOf } from './segment-line-table';
 import { headingCase, type ListMarker, listMarkerAt, sectionNumberAt } from './segment-lines';
 import { chooseReading, type ListLevel, levelOf, trimConnector } from './segment-lists';
 import { SentenceScanner } from './segment-sentences';
@@ -36,57 +38,12 @@ interface Block {
   leadIn: number;
   /** Opened after a lead-in without markers: the next capitalised line is the next item. */
   unmarked: boolean;
+  /** Unmarked items whose lead-in came before a blank line (a web page's <ul>): every line opens an
+   *  item, up to the next blank line, even after an item that ends a sentence. */
+  grouped: boolean;
 }
 
 const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-
-/** Non-blank lines, trimmed, each knowing whether a blank line came before it (typed arrays: no object per line). */
-interface Lines {
-  count: number;
-  starts: Int32Array;
-  ends: Int32Array;
-  blankBefore: Uint8Array;
-}
-
-function linesOf(text: string): Lines {
-  let capacity = (text.length >> 5) + 16;
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let blanks = new Uint8Array(capacity);
-  let count = 0;
-  let blankBefore = 0;
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let a = start;
-    let b = end;
-    while (a < b && isWhite(text.charCodeAt(a))) a++;
-    while (b > a && isWhite(text.charCodeAt(b - 1))) b--;
-    if (a < b) {
-      if (count === capacity) {
-        capacity *= 2;
-        const grownStarts = new Int32Array(capacity);
-        const grownEnds = new Int32Array(capacity);
-        const grownBlanks = new Uint8Array(capacity);
-        grownStarts.set(starts);
-        grownEnds.set(ends);
-        grownBlanks.set(blanks);
-        starts = grownStarts;
-        ends = grownEnds;
-        blanks = grownBlanks;
-      }
-      starts[count] = a;
-      ends[count] = b;
-      blanks[count] = blankBefore;
-      count++;
-      blankBefore = 0;
-    } else if (count > 0) {
-      blankBefore = 1;
-    }
-    start = end + 1;
-  }
-  return { count, starts, ends, blankBefore: blanks };
-}
 
 const endsSentence = (c: number) => c === 0x2e || c === 0x3f || c === 0x21 || c === 0x3a || c === 0x3b;
 
@@ -106,6 +63,8 @@ export function segment(text: string): Segment[] {
   /** Index of the segment that ended the last block with ":", or -1. */
   let leadIn = -1;
   let leadInIsItem = false;
+  /** Lead-in of the last item if that item ended with ";" (or "; or"): the list goes on after a blank line. */
+  let listGoesOn = -1;
 
   const push = (start: number, end: number, kind: SegmentKind, lead: number): number => {
     let a = start;
@@ -151,6 +110,10 @@ export function segment(text: string): Segment[] {
       current.item ? 'item' : 'sentence',
       current.leadIn,
     );
+    listGoesOn =
+      current.item && current.leadIn >= 0 && endsWithItemBreak(text, current.start, current.end)
+        ? current.leadIn
+        : -1;
     const lastSeg = last >= 0 ? segments[last] : undefined;
     if (lastSeg && text.charCodeAt(lastSeg.end - 1) === 0x3a && segments.length - before >= 1) {
       leadIn = last;
@@ -160,7 +123,13 @@ export function segment(text: string): Segment[] {
     }
   };
 
-  const openItem = (marker: ListMarker | null, start: number, lineEnd: number, unmarkedLead = -1) => {
+  const openItem = (
+    marker: ListMarker | null,
+    start: number,
+    lineEnd: number,
+    unmarkedLead = -1,
+    grouped = false,
+  ) => {
     const unmarked = !marker;
     let lead = unmarked && leadIn < 0 ? unmarkedLead : leadIn;
     if (marker) {
@@ -177,13 +146,36 @@ export function segment(text: string): Segment[] {
       }
     }
     leadIn = -1;
-    block = { start: start < lineEnd ? start : -1, end: lineEnd, item: true, leadIn: lead, unmarked };
+    listGoesOn = -1;
+    block = {
+      start: start < lineEnd ? start : -1,
+      end: lineEnd,
+      item: true,
+      leadIn: lead,
+      unmarked,
+      grouped,
+    };
   };
 
   const openParagraph = (start: number, end: number) => {
     levels = [];
     leadIn = -1;
-    block = { start, end, item: false, leadIn: -1, unmarked: false };
+    listGoesOn = -1;
+    block = { start, end, item: false, leadIn: -1, unmarked: false, grouped: false };
+  };
+
+  /**
+   * The lead-in that an unmarked line after a blank line continues, or -1: a lead-in's list (unless
+   * the lead-in is a label such as "Procedure:" and the line reads like a paragraph), or a list whose
+   * last item ended with ";".
+   */
+  const leadInAcrossBlank = (lineStart: number, lineEnd: number): number => {
+    if (!isItemLength(lineStart, lineEnd)) return -1;
+    const lead = leadIn >= 0 ? segments[leadIn] : undefined;
+    if (lead) {
+      return readsAsItem(text, lineStart, lineEnd) || !isLabelLike(text, lead.start, lead.end) ? leadIn : -1;
+    }
+    return listGoesOn;
   };
 
   for (let j = 0; j < lines.count; j++) {
@@ -195,6 +187,7 @@ export function segment(text: string): Segment[] {
     const nextBlank = j + 1 < lines.count && lines.blankBefore[j + 1] === 1;
     const prevSegment = segments[segments.length - 1];
     const afterHeading = !block && prevSegment?.kind === 'heading' && prevSegment.end === prevEnd;
+    const inGroup = !blankBefore && (block as Block | null)?.grouped === true;
     const unitMayStart =
       prevEnd < 0 || blankBefore || afterHeading || endsSentence(text.charCodeAt(prevEnd - 1));
 
@@ -210,7 +203,7 @@ export function segment(text: string): Segment[] {
             marker,
             sectionNo,
             levels.length > 0 || leadIn >= 0,
-            leadIn >= 0 || (prevEnd > 0 && text.charCodeAt(prevEnd - 1) === 0x3a),
+            leadIn >= 0 || inGroup || (prevEnd > 0 && text.charCodeAt(prevEnd - 1) === 0x3a),
           )
         : null;
     // After an unfinished line only a numbered title is surely a heading ("413.8 TRAINING", "Policy 749
@@ -241,6 +234,7 @@ export function segment(text: string): Segment[] {
       push(lineStart, lineEnd, 'heading', -1);
       levels = [];
       leadIn = -1;
+      listGoesOn = -1;
       continue;
     }
     if (marker) {
@@ -262,15 +256,18 @@ export function segment(text: string): Segment[] {
       if (upper && prevChar === 0x3a) {
         // "... any of the following:" then a capitalised line: items whose bullets the PDF lost.
         closeBlock();
-        if (leadIn >= 0) openItem(null, lineStart, lineEnd);
+        if (leadIn >= 0) openItem(null, lineStart, lineEnd, -1, current.grouped);
         else openParagraph(lineStart, lineEnd);
         continue;
       }
       const finished = prevChar === 0x2e || prevChar === 0x3f || prevChar === 0x21;
-      if (current.unmarked && upper) {
+      if (
+        (current.unmarked && upper) ||
+        (current.grouped && endsWithItemBreak(text, current.start, current.end))
+      ) {
         closeBlock();
-        if (finished) openParagraph(lineStart, lineEnd);
-        else openItem(null, lineStart, lineEnd, current.leadIn);
+        if (finished && !current.grouped) openParagraph(lineStart, lineEnd);
+        else openItem(null, lineStart, lineEnd, current.leadIn, current.grouped);
         continue;
       }
       if (current.item && finished && upper) {
@@ -285,7 +282,9 @@ export function segment(text: string): Segment[] {
       continue;
     }
     closeBlock();
-    openParagraph(lineStart, lineEnd);
+    const carried = blankBefore ? leadInAcrossBlank(lineStart, lineEnd) : -1;
+    if (carried >= 0) openItem(null, lineStart, lineEnd, carried, true);
+    else openParagraph(lineStart, lineEnd);
   }
   closeBlock();
   return segments;

@@ -54,8 +54,6 @@ const EXPECTED: Record<string, { verdicts: Verdict[]; lexipol: boolean; knownIss
   [`${F}/maplecroft-policy-page.html`]: {
     verdicts: ['green', 'mixed', 'green', 'red', 'green', 'green', 'green'],
     lexipol: false,
-    knownIssue:
-      'the page text puts a blank line between "officers shall not:" and its <ul>, and the items, read without their lead-in, are flagged red for Q3 (and Q5)',
   },
   // The bundled sample: Lexipol chapter with three local amendments (victims not asked, detainer
   // notice, no 287(g)).

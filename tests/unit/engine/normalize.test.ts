@@ -216,6 +216,11 @@ describe('normalize: pages', () => {
     expect(norm.text).toBe('Officers shall notify\nImmigration and Customs Enforcement.');
   });
 
+  it('keeps a lead-in and its list together over a page break (one line break after the colon)', () => {
+    const { norm } = paged([`${header}\nOfficers shall not:\n1`, `${header}\nAsk about status.\n2`]);
+    expect(norm.text).toBe('Officers shall not:\nAsk about status.');
+  });
+
   it('starts a new paragraph at a page break after a full sentence', () => {
     const { norm } = paged(['The first page ends here.', 'the second starts in lowercase.']);
     expect(norm.text).toBe('The first page ends here.\n\nthe second starts in lowercase.');
