@@ -146,6 +146,38 @@ export async function restoreExcerpt(excerpt: Excerpt): Promise<void> {
 }
 
 /**
+ * Every stored excerpt record, exactly as stored, keyed by its storage key: what "Delete all" removes
+ * and what its undo writes back. Records the extension cannot read are included, so undo restores
+ * them too.
+ */
+export type StoredExcerptRecords = Record<string, unknown>;
+
+/**
+ * Delete every excerpt record (readable or not) in ONE storage call, and hand the records back as
+ * they were stored, so `restoreExcerptRecords()` can undo it exactly. Settings are left alone.
+ */
+export async function deleteAllExcerpts(): Promise<StoredExcerptRecords> {
+  const all = await readAll();
+  const records: StoredExcerptRecords = {};
+  for (const [key, raw] of Object.entries(all)) if (key.startsWith(EXCERPT_KEY_PREFIX)) records[key] = raw;
+  const keys = Object.keys(records);
+  if (keys.length === 0) return records;
+  try {
+    await browser.storage.local.remove(keys);
+  } catch (error) {
+    throw new ExcerptStorageError('delete the excerpts', error);
+  }
+  return records;
+}
+
+/** Undo of `deleteAllExcerpts()`: the records come back byte for byte, in one storage call. */
+export async function restoreExcerptRecords(records: StoredExcerptRecords): Promise<void> {
+  const items: StoredExcerptRecords = {};
+  for (const [key, raw] of Object.entries(records)) if (key.startsWith(EXCERPT_KEY_PREFIX)) items[key] = raw;
+  if (Object.keys(items).length > 0) await write(items, 'restore the excerpts');
+}
+
+/**
  * Write many excerpts in ONE storage call (an import): either all are stored or, on error, the call
  * fails as a whole. Excerpts with an id already stored replace it.
  */

@@ -12,6 +12,7 @@ import {
 import { importExcerptsFile } from '../excerpts/import-excerpts';
 import { buildTownBrief } from '../excerpts/town-brief';
 import { excerptCardCss } from './excerpt-card';
+import { ExcerptDeleteAll, excerptDeleteAllCss } from './excerpt-delete-all';
 import { ExcerptExports, excerptExportsCss } from './excerpt-exports';
 import { ExcerptFilters, excerptFiltersCss } from './excerpt-filters';
 import { ExcerptList, excerptListCss } from './excerpt-list';
@@ -19,7 +20,8 @@ import { ExcerptSideBySide, excerptSideBySideCss } from './excerpt-side-by-side'
 
 /**
  * The excerpts page: every saved excerpt grouped by town and question, with filters, editing,
- * delete with undo, exports and import. Storage errors are shown in an alert, never swallowed.
+ * delete with undo (one, or all at once), exports and import. Storage errors are shown in an alert,
+ * never swallowed.
  */
 
 function message(error: unknown): string {
@@ -186,6 +188,9 @@ export function ExcerptPage({ viewerUrl }: { viewerUrl: string }) {
           )}
         </>
       )}
+      {loaded ? (
+        <ExcerptDeleteAll all={all} unreadable={loaded.unreadable.length} onError={setError} />
+      ) : null}
     </main>
   );
 }
@@ -207,4 +212,5 @@ ${excerptFiltersCss}
 ${excerptListCss}
 ${excerptExportsCss}
 ${excerptSideBySideCss}
+${excerptDeleteAllCss}
 `;
