@@ -5,6 +5,7 @@ import { NEEDS_TOOLBAR_CLICK } from '@/src/page/analyse-tab';
 import { PdfList } from '@/src/pdf/pdf-list';
 import { questionInfo } from '@/src/rules/rule-book';
 import { FlagIcon } from '@/src/ui/flag-icon';
+import { SavedExcerptsLink } from '@/src/ui/saved-excerpts-link';
 import { Scorecard, type ScorecardState } from '@/src/ui/scorecard';
 
 /**
@@ -83,6 +84,7 @@ export function SidePanel() {
       <header class="pl-panel-head">
         <h1>ICE Policy Lens</h1>
         <p>How far this police policy lets officers cooperate with ICE, by the guide's seven questions.</p>
+        <SavedExcerptsLink pageUrl={state.status === 'ready' ? state.report.source : null} />
       </header>
       <Scorecard
         state={state}
@@ -93,15 +95,23 @@ export function SidePanel() {
       {tabId === null ? null : <PdfList tabId={tabId} refresh={state} />}
       <footer class="pl-legend">
         <span>
-          <FlagIcon kind="red" size={14} /> <span class="pl-legend-red">wavy underline</span>: red flag
+          <FlagIcon kind="red" size={14} />
+          {/* One text item, so the flex gap does not split the colon from its words. */}
+          <span>
+            <span class="pl-legend-red">wavy underline</span>: red flag
+          </span>
         </span>
         <span>
-          <FlagIcon kind="green" size={14} /> <span class="pl-legend-green">double underline</span>: green
-          flag
+          <FlagIcon kind="green" size={14} />
+          <span>
+            <span class="pl-legend-green">double underline</span>: green flag
+          </span>
         </span>
         <span>
-          <FlagIcon kind="lexipol" size={14} /> <span class="pl-legend-lexipol">dotted line above</span>:
-          Lexipol language
+          <FlagIcon kind="lexipol" size={14} />
+          <span>
+            <span class="pl-legend-lexipol">dotted line above</span>: Lexipol language
+          </span>
         </span>
         <ShortcutHint />
       </footer>
