@@ -18,7 +18,8 @@
  */
 import type { OriginalText } from './document';
 import * as chars from './normalize-chars';
-import { findPageFurniture, findUnpagedFurniture, nextLineStart } from './page-headers';
+import { findPageFurniture, nextLineStart } from './page-headers';
+import { findUnpagedFurniture } from './page-headers-unpaged';
 
 // Local copies: some loaders (tsx) turn imported bindings into getters, which costs a call per
 // character in the hot loop below.

@@ -6,9 +6,18 @@
  * Only lines at the edges of a page are candidates, and they are peeled from the edge inwards: a
  * line counts if it is a page number, or if (modulo digits) it sits near the top or bottom of
  * several pages. The first line that is neither stops the peeling, so body text is never cut out
- * of the middle of a page.
+ * of the middle of a page. A repeated line that reads like a sentence needs more evidence
+ * (page-header-sentences.ts); text whose page breaks were lost is handled in page-headers-unpaged.ts.
  */
 import * as chars from './normalize-chars';
+import {
+  addNeighbour,
+  isSentenceHead,
+  newEvidence,
+  type SentenceHeadEvidence,
+  type SentenceShape,
+  sentenceShape,
+} from './page-header-sentences';
 
 // Local copies: some loaders (tsx) turn imported bindings into getters, a call per character.
 const { classify, isInvisible, isLowerLetter, LINE_BREAK, PARAGRAPH_BREAK } = chars;
@@ -41,7 +50,7 @@ export function nextLineStart(text: string, end: number): number {
 }
 
 /** The line's visible text, spaces collapsed, or null if it is blank. */
-function visibleText(text: string, start: number, end: number): string | null {
+export function visibleText(text: string, start: number, end: number): string | null {
   let a = start;
   let b = end;
   while (a < b && isInvisible(text.charCodeAt(a))) a++;
@@ -92,15 +101,19 @@ function furnitureKey(line: string): string {
   return NUMBERED_TITLE.test(line) ? lower : lower.replace(/\d+/g, '#');
 }
 
-interface EdgeLine extends TextLine {
+export interface EdgeLine extends TextLine {
   visible: string;
   /** Filled in once per line by lookOf's caller. */
   look?: LineLook;
 }
 
-interface LineLook {
+export interface LineLook {
   key: string;
   isPageNumber: boolean;
+  /** For a line that reads like a sentence (so `key` is ''): its key and shape, which need more evidence
+   *  (page-header-sentences.ts); else '' and null. */
+  sentenceKey: string;
+  shape: SentenceShape | null;
 }
 
 /**
@@ -120,11 +133,18 @@ function mayRunOverPages(line: string): boolean {
 }
 
 /** Running heads repeat on every page: work out what each distinct line looks like once. */
-function lookOf(cache: Map<string, LineLook>, visible: string): LineLook {
+export function lookOf(cache: Map<string, LineLook>, visible: string): LineLook {
   let look = cache.get(visible);
   if (!look) {
     const key = visible !== '' && mayRunOverPages(visible) ? furnitureKey(visible) : '';
-    look = { key, isPageNumber: visible !== '' && isPageNumberLine(visible) };
+    const shape = key === '' && visible !== '' ? sentenceShape(visible) : null;
+    look = {
+      key,
+      isPageNumber: visible !== '' && isPageNumberLine(visible),
+      // Digits are kept: "Body of policy 113." and "Body of policy 745." are two sentences.
+      sentenceKey: shape ? visible.toLowerCase() : '',
+      shape,
+    };
     cache.set(visible, look);
   }
   return look;
@@ -135,7 +155,7 @@ function lookOfLine(cache: Map<string, LineLook>, line: EdgeLine): LineLook {
   return line.look;
 }
 
-function isLineBreak(c: number): boolean {
+export function isLineBreak(c: number): boolean {
   const k = classify(c);
   return k === LINE_BREAK || k === PARAGRAPH_BREAK;
 }
@@ -144,7 +164,7 @@ function isLineBreak(c: number): boolean {
  * Non-blank lines at the top and bottom of the page [from, to). Only the edges are read (forwards from
  * the top, backwards from the bottom), so the cost does not grow with the page's body.
  */
-function pageEdges(text: string, from: number, to: number): { top: EdgeLine[]; bottom: EdgeLine[] } {
+export function pageEdges(text: string, from: number, to: number): { top: EdgeLine[]; bottom: EdgeLine[] } {
   const top: EdgeLine[] = [];
   for (let start = from; start < to && top.length < EDGE_LINES; ) {
     const end = lineEndAt(text, start);
@@ -197,89 +217,70 @@ export function findPageFurniture(text: string, pageStarts: readonly number[]): 
     return look.isPageNumber || (look.key !== '' && (pagesWithKey.get(look.key) ?? 0) >= threshold);
   };
 
+  const sentences = sentenceHeadEvidence(text, pages, looks, isFurniture);
+  const isEdgeFurniture = (line: EdgeLine, atTop: boolean) => {
+    if (isFurniture(line)) return true;
+    const look = lookOfLine(looks, line);
+    const evidence = look.sentenceKey ? sentences.get(edgeKey(atTop, look.sentenceKey)) : undefined;
+    return evidence !== undefined && isSentenceHead(evidence, pageStarts.length, atTop);
+  };
+
   const removed = new Map<number, TextLine>();
   for (const { top, bottom } of pages) {
     for (const line of top) {
-      if (!isFurniture(line)) break;
+      if (!isEdgeFurniture(line, true)) break;
       removed.set(line.start, { start: line.start, end: line.end, next: line.next });
     }
     for (let j = bottom.length - 1; j >= 0; j--) {
       const line = bottom[j]!;
-      if (!isFurniture(line)) break;
+      if (!isEdgeFurniture(line, false)) break;
       removed.set(line.start, { start: line.start, end: line.end, next: line.next });
     }
   }
   return [...removed.values()].sort((a, b) => a.start - b.start);
 }
 
-/** "Page 3 of 12" ending a short line: where a page of a PDF ended, in text pasted without page breaks. */
-const PAGE_OF_PAGES = /(?:^|\s)page ?(\d{1,4}) ?of ?(\d{1,4})$/i;
-
-/** Lines that say "Page N of M", found with indexOf (the text can be megabytes long). */
-function pageOfPagesLines(text: string): EdgeLine[] {
-  const anchors: EdgeLine[] = [];
-  let lastPage = 0;
-  let lastTotal = 0;
-  for (let at = text.indexOf('age', 1); at >= 0; at = text.indexOf('age', at + 3)) {
-    if ((text.charCodeAt(at - 1) | 0x20) !== 0x70) continue;
-    const digit = text.charCodeAt(at + 3) === 0x20 ? at + 4 : at + 3;
-    if (!(text.charCodeAt(digit) >= 0x30 && text.charCodeAt(digit) <= 0x39)) continue;
-    // Both scans are bounded: a "line" of a megabyte is not a page foot.
-    let start = at;
-    while (start > 0 && at - start < 150 && !isLineBreak(text.charCodeAt(start - 1))) start--;
-    let end = at;
-    while (end < text.length && end - start <= 150 && !isLineBreak(text.charCodeAt(end))) end++;
-    if (end - start > 150 || (anchors.length > 0 && anchors[anchors.length - 1]!.start === start)) continue;
-    const visible = visibleText(text, start, end);
-    const match = visible ? PAGE_OF_PAGES.exec(visible) : null;
-    if (!match || !visible) continue;
-    // Page marks of one document count up to the same total; a stray "page 5 of 9" does not.
-    const page = Number(match[1]);
-    const total = Number(match[2]);
-    if (page > total || (anchors.length > 0 && (total !== lastTotal || page <= lastPage))) continue;
-    anchors.push({ start, end, next: nextLineStart(text, end), visible });
-    lastPage = page;
-    lastTotal = total;
-  }
-  return anchors;
-}
+const edgeKey = (atTop: boolean, key: string) => (atTop ? 't' : 'b') + key;
 
 /**
- * Running heads and feet of paged text that reached us without its page breaks (a PDF's text pasted
- * or saved as .txt): the "Page N of M" lines, and the lines next to them that recur beside at least
- * two of them. Nothing is dropped unless there are two such page lines.
+ * What every sentence-like edge line shows across the pages (see page-header-sentences.ts): on how
+ * many pages it stands at the top (or foot), and which line comes next inwards, past other heads.
  */
-export function findUnpagedFurniture(text: string): TextLine[] {
-  const anchors = pageOfPagesLines(text);
-  if (anchors.length < 2) return [];
-  const looks = new Map<string, LineLook>();
-  const neighbours = anchors.map((anchor) => ({
-    before: pageEdges(text, 0, anchor.start).bottom.reverse(),
-    after: pageEdges(text, anchor.next, text.length).top,
-  }));
-  // Where each kind of line occurs: a body line between two page marks is beside both, but it is
-  // one line; a running head is several.
-  const linesWithKey = new Map<string, Set<number>>();
-  for (const { before, after } of neighbours) {
-    for (const line of [...before, ...after]) {
-      const key = lookOf(looks, line.visible).key;
-      if (key === '') continue;
-      const starts = linesWithKey.get(key) ?? new Set<number>();
-      starts.add(line.start);
-      linesWithKey.set(key, starts);
-    }
-  }
-  const removed = new Map<number, TextLine>();
-  anchors.forEach((anchor, k) => {
-    removed.set(anchor.start, { start: anchor.start, end: anchor.end, next: anchor.next });
-    const { before, after } = neighbours[k]!;
-    for (const side of [before, after]) {
-      for (const line of side) {
-        const look = lookOf(looks, line.visible);
-        if (look.key === '' || (linesWithKey.get(look.key)?.size ?? 0) < 2) break;
-        removed.set(line.start, { start: line.start, end: line.end, next: line.next });
+function sentenceHeadEvidence(
+  text: string,
+  pages: readonly { top: EdgeLine[]; bottom: EdgeLine[] }[],
+  looks: Map<string, LineLook>,
+  isFurniture: (line: EdgeLine) => boolean,
+): Map<string, SentenceHeadEvidence> {
+  const evidence = new Map<string, SentenceHeadEvidence>();
+  const seen = new Set<string>();
+  const collect = (lines: readonly EdgeLine[], atTop: boolean) => {
+    seen.clear();
+    for (let j = 0; j < lines.length; j++) {
+      const look = lookOfLine(looks, lines[j]!);
+      if (!look.shape) continue;
+      const id = edgeKey(atTop, look.sentenceKey);
+      let found = evidence.get(id);
+      if (!found) {
+        found = newEvidence(look.shape);
+        evidence.set(id, found);
       }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      found.pages++;
+      let neighbour: string | null = null;
+      for (let k = j + 1; k < lines.length && neighbour === null; k++) {
+        const next = lines[k]!;
+        if (isFurniture(next) || lookOfLine(looks, next).sentenceKey === look.sentenceKey) continue;
+        // A body line too long to be a head has no visible text of its own here.
+        neighbour = next.visible || text.slice(next.start, Math.min(next.end, next.start + 200));
+      }
+      addNeighbour(found, neighbour);
     }
-  });
-  return [...removed.values()].sort((a, b) => a.start - b.start);
+  };
+  for (const { top, bottom } of pages) {
+    collect(top, true);
+    collect([...bottom].reverse(), false);
+  }
+  return evidence;
 }
