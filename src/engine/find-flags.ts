@@ -51,12 +51,17 @@ const MAX_CARRIED_ITEMS = 40;
  * (and stops a huge lead-in being re-read for each of thousands of items). */
 const MAX_HITS_PER_SEGMENT = 4000;
 
+/** Whether a unit stamped `i` holds every group of the rule and none of the groups that stop it. */
+function allStamped(rule: RunnableRule, stamp: Int32Array, i: number): boolean {
+  for (let k = 0; k < rule.all.length; k++) if (stamp[rule.all[k]!] !== i) return false;
+  for (let k = 0; k < rule.none.length; k++) if (stamp[rule.none[k]!] === i) return false;
+  return true;
+}
+
 export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: RuleTrace): FoundFlag[] {
   const { segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo } = matched;
   const kindsCache = new Map<number, { starts: number[]; kinds: ClauseKind[] }>();
   const hitsCache = new Map<number, GroupHit[]>();
-  const isKey = new Uint8Array(engine.matcher.groupNames.length);
-  for (const group of engine.rulesByKeyGroup.keys()) isKey[group] = 1;
 
   const hitEnd = (i: number): number => Math.min(hitTo[i]!, hitFrom[i]! + MAX_HITS_PER_SEGMENT);
 
@@ -206,6 +211,8 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
   // Only units where some rule has ALL its groups (and none of its `none` groups) are built and judged;
   // in a manual that is a few hundred sentences out of tens of thousands.
   const stamp = new Int32Array(engine.matcher.groupNames.length).fill(-1);
+  const { countsFrom, countsList, rulesByKey } = engine;
+  const hitGroup = hits.group;
   const found: FoundFlag[] = [];
   for (let i = 0; i < segments.length; i++) {
     const kind = segments[i]!.kind;
@@ -213,17 +220,28 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
     // A question asks; it states no policy ("Will the police hold someone so that ICE can pick them up?").
     if (endsWithQuestionMark(i)) continue;
     const parts = partsOf(i);
-    for (const p of parts) {
-      for (let h = hitFrom[p]!; h < hitEnd(p); h++)
-        for (const g of engine.countsFor[hits.group[h]!]!) stamp[g] = i;
+    for (let n = 0; n < parts.length; n++) {
+      const p = parts[n]!;
+      const to = hitEnd(p);
+      for (let h = hitFrom[p]!; h < to; h++) {
+        const g = hitGroup[h]!;
+        const last = countsFrom[g + 1]!;
+        for (let c = countsFrom[g]!; c < last; c++) stamp[countsList[c]!] = i;
+      }
     }
     let candidates: RunnableRule[] | undefined;
-    for (const p of parts) {
-      for (let h = hitFrom[p]!; h < hitEnd(p); h++) {
-        for (const group of engine.countsFor[hits.group[h]!]!) {
-          for (const rule of engine.rulesByKeyGroup.get(group) ?? []) {
-            if (candidates?.includes(rule)) continue;
-            if (!rule.all.every((g) => stamp[g] === i) || rule.none.some((g) => stamp[g] === i)) continue;
+    for (let n = 0; n < parts.length; n++) {
+      const p = parts[n]!;
+      const to = hitEnd(p);
+      for (let h = hitFrom[p]!; h < to; h++) {
+        const g = hitGroup[h]!;
+        const last = countsFrom[g + 1]!;
+        for (let c = countsFrom[g]!; c < last; c++) {
+          const keyed = rulesByKey[countsList[c]!];
+          if (keyed === undefined) continue;
+          for (let r = 0; r < keyed.length; r++) {
+            const rule = keyed[r]!;
+            if (candidates?.includes(rule) || !allStamped(rule, stamp, i)) continue;
             candidates = candidates ?? [];
             candidates.push(rule);
           }

@@ -1,5 +1,7 @@
 import type { HitList } from './hit-list';
-import { MAX_GAP, type PhrasePart, parsePhrase } from './phrase';
+import { PartJoiner } from './part-joiner';
+import { type PhrasePart, parsePhrase } from './phrase';
+import { type CompiledTrie, compileTrie, edgeSlot } from './phrase-trie';
 import { stem } from './stem';
 import type { Words } from './words';
 
@@ -32,8 +34,6 @@ interface PartUse {
   position: number;
 }
 
-const NO_SYMBOLS: readonly number[] = [];
-
 function grow(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
@@ -59,6 +59,8 @@ export class PhraseMatcher {
   private readonly startsPhrases: number[][] = [];
   private isLaterPart = new Uint8Array(0);
   private readonly phraseIndex = new Map<string, number>();
+  private compiled: CompiledTrie | undefined;
+  private joiner: PartJoiner | undefined;
 
   /** Throws (naming the group and phrase) when a phrase cannot be parsed. */
   constructor(groups: Record<string, readonly string[]>) {
@@ -170,25 +172,44 @@ export class PhraseMatcher {
 
   /** A scanner for one document: symbols are worked out once per distinct word of that document. */
   scanner(text: string, words: Words): (from: number, to: number, out: HitList) => void {
-    const symbolsOfWord: (readonly number[] | undefined)[] = new Array(words.lower.length);
-    const capsOfWord: ({ exact: string; symbol: number }[] | null | undefined)[] = new Array(
-      words.lower.length,
-    );
-    const wordSymbols = (id: number): readonly number[] => {
-      let symbols = symbolsOfWord[id];
-      if (symbols !== undefined) return symbols;
+    const trie = this.compiled ?? this.compileTrie();
+    const joiner =
+      this.joiner ??
+      new PartJoiner({
+        phrases: this.phrases,
+        directGroups: this.directGroups,
+        startsPhrases: this.startsPhrases,
+        isLaterPart: this.isLaterPart,
+      });
+    this.joiner = joiner;
+    const { rootChild, edgeNode, edgeSymbol, edgeChild, edgeShift, endFrom, endParts } = trie;
+    const edgeMask = edgeNode.length - 1;
+    // Symbols of every distinct word, once, in flat arrays (word id → symFrom[id]..symFrom[id + 1]):
+    // the walk below then reads two integers per token and allocates nothing.
+    const wordCount = words.lower.length;
+    const symFrom = new Int32Array(wordCount + 1);
+    let symList: Int32Array = new Int32Array(Math.max(64, wordCount >> 1));
+    let symCount = 0;
+    const capsOfWord = new Map<number, { exact: string; symbol: number }[]>();
+    const hasCaps = new Uint8Array(wordCount);
+    for (let id = 0; id < wordCount; id++) {
+      symFrom[id] = symCount;
       const lower = words.lower[id]!;
-      const found: number[] = [];
+      while (symCount + this.prefixSymbols.length + 1 > symList.length) symList = grow(symList);
       const stemSymbol = this.stemSymbols.get(stem(lower));
-      if (stemSymbol !== undefined) found.push(stemSymbol);
-      for (const { prefix, symbol } of this.prefixSymbols) if (lower.startsWith(prefix)) found.push(symbol);
-      symbols = found.length === 0 ? NO_SYMBOLS : found;
-      symbolsOfWord[id] = symbols;
-      capsOfWord[id] = this.capsSymbols.get(lower) ?? null;
-      return symbols;
-    };
+      if (stemSymbol !== undefined) symList[symCount++] = stemSymbol;
+      for (const { prefix, symbol } of this.prefixSymbols)
+        if (lower.startsWith(prefix)) symList[symCount++] = symbol;
+      const caps = this.capsSymbols.get(lower);
+      if (caps) {
+        capsOfWord.set(id, caps);
+        hasCaps[id] = 1;
+      }
+    }
+    symFrom[wordCount] = symCount;
+    const { ids } = words;
     const { start, end } = words.tokens;
-    const tokenSymbols: number[] = [];
+    let tokenSymbols: Int32Array = new Int32Array(16);
     // Live trie positions (node, first word) now and after the next word; swapped, never reallocated
     // per word. There can be no more live positions than the longest part has words times the
     // symbols a word carries, so the buffers rarely grow.
@@ -202,40 +223,66 @@ export class PhraseMatcher {
       let parts = 0;
       let active = 0;
       for (let t = from; t < to; t++) {
-        const id = words.ids[t]!;
-        let symbols = wordSymbols(id);
-        const caps = capsOfWord[id];
-        if (caps) {
+        const id = ids[t]!;
+        let symbols = symList;
+        let sFrom = symFrom[id]!;
+        let sTo = symFrom[id + 1]!;
+        if (hasCaps[id] === 1) {
+          // An exact capitalised word ("ICE", not "ice") is told apart from the text itself.
           const raw = text.slice(start[t], end[t]);
-          tokenSymbols.length = 0;
-          for (const s of symbols) tokenSymbols.push(s);
-          for (const c of caps) if (c.exact === raw) tokenSymbols.push(c.symbol);
+          const caps = capsOfWord.get(id)!;
+          if (sTo - sFrom + caps.length > tokenSymbols.length)
+            tokenSymbols = new Int32Array(2 * (sTo - sFrom + caps.length));
+          let k = 0;
+          for (let s = sFrom; s < sTo; s++) tokenSymbols[k++] = symList[s]!;
+          for (const c of caps) if (c.exact === raw) tokenSymbols[k++] = c.symbol;
           symbols = tokenSymbols;
+          sFrom = 0;
+          sTo = k;
+        }
+        if (sFrom === sTo) {
+          // Most words of a policy are in no phrase: every live position dies here.
+          active = 0;
+          continue;
         }
         let next = 0;
-        if (symbols.length > 0) {
-          activeNode[active] = 0;
-          activeStart[active] = t;
-          active++;
-          for (let a = 0; a < active; a++) {
-            const map = this.children[activeNode[a]!]!;
-            for (let k = 0; k < symbols.length; k++) {
-              const child = map.get(symbols[k]!);
-              if (child === undefined) continue;
-              if (next === nextNode.length) {
-                nextNode = grow(nextNode);
-                nextStart = grow(nextStart);
+        activeNode[active] = 0;
+        activeStart[active] = t;
+        active++;
+        for (let a = 0; a < active; a++) {
+          const node = activeNode[a]!;
+          for (let k = sFrom; k < sTo; k++) {
+            const symbol = symbols[k]!;
+            let child: number;
+            if (node === 0) child = rootChild[symbol]!;
+            else {
+              child = -1;
+              let slot = edgeSlot(node, symbol, edgeShift);
+              for (;;) {
+                const n = edgeNode[slot]!;
+                if (n === -1) break;
+                if (n === node && edgeSymbol[slot] === symbol) {
+                  child = edgeChild[slot]!;
+                  break;
+                }
+                slot = (slot + 1) & edgeMask;
               }
-              nextNode[next] = child;
-              nextStart[next] = activeStart[a]!;
-              next++;
-              for (const part of this.partsEnding[child]!) {
-                if (parts + 3 > partHit.length) partHit = grow(partHit);
-                partHit[parts] = part;
-                partHit[parts + 1] = activeStart[a]!;
-                partHit[parts + 2] = t;
-                parts += 3;
-              }
+            }
+            if (child < 0) continue;
+            if (next === nextNode.length) {
+              nextNode = grow(nextNode);
+              nextStart = grow(nextStart);
+            }
+            nextNode[next] = child;
+            nextStart[next] = activeStart[a]!;
+            next++;
+            const endTo = endFrom[child + 1]!;
+            for (let e = endFrom[child]!; e < endTo; e++) {
+              if (parts + 3 > partHit.length) partHit = grow(partHit);
+              partHit[parts] = endParts[e]!;
+              partHit[parts + 1] = activeStart[a]!;
+              partHit[parts + 2] = t;
+              parts += 3;
             }
           }
         }
@@ -251,56 +298,12 @@ export class PhraseMatcher {
           activeStart = grow(activeStart);
         }
       }
-      if (parts > 0) this.joinParts(partHit, parts, out);
+      if (parts > 0) joiner.join(partHit, parts, out);
     };
   }
 
-  /** Turns part hits into group hits, joining the parts of "a ... b" phrases that follow within MAX_GAP words. */
-  private joinParts(partHit: Int32Array, length: number, out: HitList): void {
-    let laterParts: Map<number, number[]> | undefined; // part → [first, last, first, last, ...]
-    let firstParts: number[] | undefined; // phrase, first, last
-    for (let i = 0; i < length; i += 3) {
-      const part = partHit[i]!;
-      const first = partHit[i + 1]!;
-      const last = partHit[i + 2]!;
-      const direct = this.directGroups[part]!;
-      for (let k = 0; k < direct.length; k++) out.push(direct[k]!, first, last);
-      const starts = this.startsPhrases[part]!;
-      if (starts.length > 0) {
-        firstParts = firstParts ?? [];
-        for (const phrase of starts) firstParts.push(phrase, first, last);
-      }
-      // Part hits come in order of their last word, so a later part seen before any first part
-      // cannot complete a phrase: skipping it saves building lists for every "shall" of a manual.
-      if (firstParts && this.isLaterPart[part] === 1) {
-        laterParts = laterParts ?? new Map();
-        const list = laterParts.get(part);
-        if (list) list.push(first, last);
-        else laterParts.set(part, [first, last]);
-      }
-    }
-    if (!firstParts || !laterParts) return;
-    for (let i = 0; i < firstParts.length; i += 3) {
-      const phrase = this.phrases[firstParts[i]!]!;
-      let last = firstParts[i + 2]!;
-      let complete = true;
-      for (let p = 1; p < phrase.parts.length && complete; p++) {
-        const candidates = laterParts.get(phrase.parts[p]!) ?? [];
-        // Candidates are in text order: the first one after `last` is the earliest, which leaves most
-        // room for the rest; if it is too far, all others are too. Binary search keeps a hostile
-        // "no shall no shall …" sentence from costing (first parts × later parts).
-        let lo = 0;
-        let hi = candidates.length >> 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (candidates[mid * 2]! > last) hi = mid;
-          else lo = mid + 1;
-        }
-        const f = candidates[lo * 2];
-        complete = f !== undefined && f - last - 1 <= MAX_GAP;
-        if (complete) last = candidates[lo * 2 + 1]!;
-      }
-      if (complete) for (const group of phrase.groups) out.push(group, firstParts[i + 1]!, last);
-    }
+  private compileTrie(): CompiledTrie {
+    this.compiled = compileTrie(this.children, this.partsEnding, this.symbolCount);
+    return this.compiled;
   }
 }

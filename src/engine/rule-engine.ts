@@ -34,9 +34,14 @@ export interface RuleEngine {
   rules: RunnableRule[];
   /** Group number → rules keyed on that group. */
   rulesByKeyGroup: Map<number, RunnableRule[]>;
+  /** The same, as an array indexed by group (undefined: no rule is keyed on it), for the hot loop. */
+  rulesByKey: (RunnableRule[] | undefined)[];
   cues: CueGroups;
   /** Group number → the groups a hit of it counts for: itself and every rule group that includes it. */
   countsFor: number[][];
+  /** countsFor flattened: the groups of group g are countsList[countsFrom[g] .. countsFrom[g + 1]). */
+  countsFrom: Int32Array;
+  countsList: Int32Array;
   /** Group that any mention of immigration hits (for the "does not mention immigration" warning). */
   mentionsImmigration: number;
 }
@@ -114,6 +119,10 @@ export function ruleEngine(book: RuleBook): RuleEngine {
     if (canonical.get(name) !== name) continue; // an alias: its twin already counts
     for (const g of included) countsFor[id(g)]!.push(id(name));
   }
+  const countsFrom = new Int32Array(countsFor.length + 1);
+  for (let g = 0; g < countsFor.length; g++) countsFrom[g + 1] = countsFrom[g]! + countsFor[g]!.length;
+  const countsList = Int32Array.from(countsFor.flat());
+  const rulesByKey: (RunnableRule[] | undefined)[] = matcher.groupNames.map((_, g) => rulesByKeyGroup.get(g));
   const [prohibiting, discouraging, permitting, lifting] = CUE_GROUPS.map(
     (name) => matcher.groupId(name) ?? -1,
   );
@@ -122,6 +131,7 @@ export function ruleEngine(book: RuleBook): RuleEngine {
     matcher,
     rules,
     rulesByKeyGroup,
+    rulesByKey,
     cues: {
       prohibiting: prohibiting!,
       discouraging: discouraging!,
@@ -133,6 +143,8 @@ export function ruleEngine(book: RuleBook): RuleEngine {
       describing: matcher.groupId(canonical.get(DESCRIBING_NEGATIONS) ?? DESCRIBING_NEGATIONS) ?? -1,
     },
     countsFor,
+    countsFrom,
+    countsList,
     mentionsImmigration: id(MENTIONS_IMMIGRATION),
   };
   cache.set(book, engine);
