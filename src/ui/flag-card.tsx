@@ -29,7 +29,7 @@ export interface FlagCardProps {
   lexipolLabel?: string | null;
   onPrevious?: () => void;
   onNext?: () => void;
-  /** Wired by the excerpts feature; the button is hidden without it. */
+  /** Wired by the excerpts feature; the button is hidden without it, and always for absence flags. */
   onSave?: (flag: Flag) => void;
   /** Replaces the button's text after saving, e.g. "Saved". */
   saveLabel?: string;
@@ -116,7 +116,8 @@ export function FlagCard(props: FlagCardProps) {
             Next ›
           </button>
         ) : null}
-        {props.onSave ? (
+        {/* A "not found" finding has no passage to quote or anchor: nothing to save, so no button. */}
+        {props.onSave && !flag.absence ? (
           <button
             type="button"
             class="pl-button pl-button-primary"

@@ -112,6 +112,17 @@ describe('FlagCard', () => {
     expect(onSave).toHaveBeenCalledWith(red);
   });
 
+  it('offers no "Save excerpt" on an absence finding, which has no passage to save', () => {
+    const silence = report.questions.find((q) => q.id === 4)!.flags[0]!;
+    expect(silence.absence).toBe(true);
+    const root = mount(
+      <FlagCard flag={silence} questionText="Q" questionTitle="T" modelLanguage={[]} onSave={vi.fn()} />,
+    );
+    expect(root.textContent).toContain(silence.explanation);
+    expect(root.querySelector('blockquote')).toBeNull();
+    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Save excerpt');
+  });
+
   it('hides the save button when saving is not wired', () => {
     const root = mount(<FlagCard flag={red} questionText="Q" questionTitle="T" modelLanguage={[]} />);
     expect(root.textContent).not.toContain('Save excerpt');
