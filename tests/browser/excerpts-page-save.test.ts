@@ -153,6 +153,63 @@ describe('excerpts on a web page', () => {
     await b.page.close();
   });
 
+  it('side panel counts and opens the saved excerpts; the excerpts page deletes them all, by keyboard, with undo', async () => {
+    const a = await analysed('weak-policy.html');
+    const b = await analysed('second-policy.html');
+    await selectText(a.page, '#assist');
+    await h.sendToTab(a.page, { type: 'policy-lens/save-selection', tabId: 0 });
+    await selectText(b.page, '#share');
+    await h.sendToTab(b.page, { type: 'policy-lens/save-selection', tabId: 0 });
+    const before = await storedExcerpts(h);
+    expect(Object.keys(before)).toHaveLength(2);
+
+    const panel = await h.openExtensionPage(`sidepanel.html?tabId=${await h.tabIdOf(a.page)}`);
+    await panel.setViewportSize({ width: 420, height: 900 });
+    await panel.waitForSelector('[data-state="ready"]');
+    const link = panel.getByRole('button', { name: /^Saved excerpts/ });
+    await expect.poll(() => link.textContent()).toContain('Saved excerpts (1 from this page, 2 in all)');
+    await panel.screenshot({ path: 'test-results/excerpts-sidepanel-link.png' });
+    const opened = h.context.waitForEvent('page');
+    await link.click();
+    const list = await opened;
+    await list.waitForLoadState();
+    expect(list.url()).toBe(`chrome-extension://${h.extensionId}/excerpts.html`);
+    await list.setViewportSize({ width: 1000, height: 900 });
+    await list.waitForSelector('[data-excerpt-id]');
+
+    // Keyboard only: focus the button, Enter opens the question (nothing deleted yet), Tab to "Yes".
+    await list.getByRole('button', { name: 'Delete all saved excerpts…' }).focus();
+    await list.keyboard.press('Enter');
+    await list.waitForSelector('.pl-delete-all-confirm');
+    expect(Object.keys(await storedExcerpts(h))).toHaveLength(2);
+    await list.screenshot({ path: 'test-results/excerpts-delete-all-confirm.png', fullPage: true });
+    await list.keyboard.press('Tab');
+    expect(await list.evaluate(() => document.activeElement?.textContent)).toBe('Yes, delete all 2 excerpts');
+    await list.keyboard.press('Enter');
+    await until(
+      () => storedExcerpts(h),
+      (s) => Object.keys(s).length === 0,
+      'every excerpt deleted',
+    );
+    await list.waitForSelector('.pl-empty');
+    await expect.poll(() => link.textContent()).toContain('Saved excerpts (0)');
+    await list.screenshot({ path: 'test-results/excerpts-delete-all-undo.png', fullPage: true });
+
+    // The focus is on Undo, which brings back exactly what was stored.
+    expect(await list.evaluate(() => document.activeElement?.textContent)).toContain(
+      'Undo: bring back all 2',
+    );
+    await list.keyboard.press('Enter');
+    await until(
+      () => storedExcerpts(h),
+      (s) => Object.keys(s).length === 2,
+      'the excerpts restored',
+    );
+    expect(await storedExcerpts(h)).toEqual(before);
+    expect(h.extensionRequests()).toEqual([]);
+    for (const page of [list, panel, a.page, b.page]) await page.close();
+  });
+
   it('tells the user when there is nothing selected to save', async () => {
     const { page } = await analysed('weak-policy.html');
     await expect(h.sendToTab(page, { type: 'policy-lens/save-selection', tabId: 0 })).rejects.toThrow(
