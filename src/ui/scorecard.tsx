@@ -220,12 +220,14 @@ export const scorecardCss = `
 .pl-verdict-green { border-left-color: var(--pl-green); border-left-style: double; border-left-width: 6px; }
 .pl-verdict-mixed { border-left-color: var(--pl-mixed); }
 .pl-verdict-silent { border-left-color: var(--pl-silent); border-left-style: dotted; }
-.pl-row-head { display: flex; align-items: flex-start; gap: 8px; }
+/* In a narrow column (the PDF viewer's) the verdict moves under the title rather than squeezing it
+   to two words a line. */
+.pl-row-head { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 4px 8px; }
 .pl-row-num { flex: none; width: 22px; height: 22px; border-radius: 50%; background: var(--pl-surface-2);
   color: var(--pl-muted); font-size: 12px; font-weight: 700; display: grid; place-items: center; margin-top: 1px; }
-.pl-row-title { flex: 1; font-size: 14px; font-weight: 600; margin: 0; line-height: 1.35; }
+.pl-row-title { flex: 1 1 12em; min-width: 0; font-size: 14px; font-weight: 600; margin: 0; line-height: 1.35; }
 .pl-verdict { flex: none; display: inline-flex; align-items: center; gap: 4px; font-size: 12px; font-weight: 700;
-  padding: 2px 8px 2px 5px; border-radius: 999px; white-space: nowrap; }
+  padding: 2px 8px 2px 5px; border-radius: 999px; white-space: nowrap; margin-left: auto; }
 .pl-verdict-chip-red { color: var(--pl-red); background: var(--pl-red-soft); }
 .pl-verdict-chip-green { color: var(--pl-green); background: var(--pl-green-soft); }
 .pl-verdict-chip-mixed { color: var(--pl-mixed); background: var(--pl-mixed-soft); }
@@ -235,7 +237,7 @@ export const scorecardCss = `
 .pl-passages { list-style: none; margin: 6px 0 0 30px; padding: 0; display: grid; gap: 4px; }
 .pl-passage, .pl-absence { display: flex; gap: 6px; align-items: flex-start; width: 100%; text-align: left;
   font: 13px/1.4 var(--pl-font); color: var(--pl-text); background: var(--pl-surface-2); border: 1px solid transparent;
-  border-radius: 6px; padding: 5px 8px; }
+  border-radius: 6px; padding: 5px 8px; box-sizing: border-box; }
 .pl-passage { cursor: pointer; }
 .pl-passage:hover { border-color: var(--pl-border); }
 .pl-passage:disabled { cursor: default; }
