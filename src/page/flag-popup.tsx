@@ -34,6 +34,11 @@ const popupCss = `
   box-shadow: var(--pl-shadow); border-radius: var(--pl-radius); background: var(--pl-surface);
   border: 1px solid var(--pl-border); outline: none; }
 .pl-dialog:focus { outline: none; }
+/* A card taller than 70vh scrolls: its buttons stay in view at the foot so Next and Save excerpt
+   never hide below the fold. The negative margin takes the card's bottom padding. */
+.pl-dialog .pl-card-actions { position: sticky; bottom: 0; z-index: 1; margin: 0 0 -12px; padding: 8px 0 12px;
+  background: var(--pl-surface); }
+.pl-dialog .pl-card-rule { margin-bottom: 2px; }
 .pl-dialog[hidden] { display: none; }
 .pl-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
