@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as download from '../../../src/excerpts/download';
 import { deleteAllExcerpts, putExcerpts, restoreExcerptRecords } from '../../../src/excerpts/excerpt-store';
+import { UNDO_MINUTES } from '../../../src/ui/excerpt-delete-all';
 import { ExcerptPage } from '../../../src/ui/excerpt-page';
 import { sampleSet } from './sample-excerpts';
 
@@ -83,6 +84,24 @@ describe('delete all saved excerpts (page)', () => {
     await vi.waitFor(() => expect(cards().length).toBe(5));
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
     expect(root.textContent).toContain('Restored 5 excerpts.');
+  });
+
+  it('offers Undo for UNDO_MINUTES, then says it is too late', async () => {
+    button('Delete all saved excerpts')!.click();
+    await vi.waitFor(() => expect(button('Yes, delete all')).toBeDefined());
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      button('Yes, delete all')!.click();
+      await vi.waitFor(() => expect(button('Undo: bring back all 5')).toBeDefined());
+      vi.advanceTimersByTime(UNDO_MINUTES * 60_000 - 1_000);
+      await Promise.resolve();
+      expect(button('Undo: bring back all 5')).toBeDefined();
+      vi.advanceTimersByTime(2_000);
+      await vi.waitFor(() => expect(button('Undo')).toBeUndefined());
+      expect(root.textContent).toContain('can no longer be brought back');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('cancels with Escape and gives the focus back to the button', async () => {
