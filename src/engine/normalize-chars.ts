@@ -105,6 +105,12 @@ export function classify(c: number): CharClass {
   return REPLACEMENT.has(c) ? REPLACE : KEEP;
 }
 
+/** Same answer as classify(c) === LINE_BREAK || classify(c) === PARAGRAPH_BREAK, without the table:
+ * line scans ask this of every character they pass. */
+export function isBreak(c: number): boolean {
+  return c <= 0x0d ? c >= 0x0a : c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
 /** True for code units that never show on a line (spaces, zero-width, controls). */
 export function isInvisible(c: number): boolean {
   const k = classify(c);

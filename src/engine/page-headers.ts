@@ -20,7 +20,7 @@ import {
 } from './page-header-sentences';
 
 // Local copies: some loaders (tsx) turn imported bindings into getters, a call per character.
-const { classify, isInvisible, isLowerLetter, LINE_BREAK, PARAGRAPH_BREAK } = chars;
+const { isBreak, isInvisible, isLowerLetter } = chars;
 
 /** One line of the original text: content [start, end), and where the next line starts. */
 export interface TextLine {
@@ -36,10 +36,7 @@ const MAX_FURNITURE_LENGTH = 200;
 
 /** End of the line starting at `from`: the offset of its line break, or text.length. */
 export function lineEndAt(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const k = classify(text.charCodeAt(i));
-    if (k === LINE_BREAK || k === PARAGRAPH_BREAK) return i;
-  }
+  for (let i = from; i < text.length; i++) if (isBreak(text.charCodeAt(i))) return i;
   return text.length;
 }
 
@@ -48,6 +45,9 @@ export function nextLineStart(text: string, end: number): number {
   if (end >= text.length) return text.length + 1;
   return text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
 }
+
+/** Anything but printable ASCII with single spaces. */
+const MAY_COLLAPSE = /[^ -~]| {2}/;
 
 /** The line's visible text, spaces collapsed, or null if it is blank. */
 export function visibleText(text: string, start: number, end: number): string | null {
@@ -58,14 +58,9 @@ export function visibleText(text: string, start: number, end: number): string | 
   if (a === b) return null;
   if (b - a > MAX_FURNITURE_LENGTH) return '';
   const line = text.slice(a, b);
-  // Most lines have nothing to collapse: skip the regex for them.
-  for (let k = 1; k < line.length; k++) {
-    const c = line.charCodeAt(k);
-    if (c > 0x20 && c < 0x7f) continue;
-    if (c === 0x20 && line.charCodeAt(k - 1) !== 0x20) continue;
-    return line.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\u00ad\ufeff]+/g, ' ');
-  }
-  return line;
+  // Most lines have nothing to collapse: a native test says so without the replace.
+  if (!MAY_COLLAPSE.test(line)) return line;
+  return line.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\u00ad\ufeff]+/g, ' ');
 }
 
 // Each pattern is anchored and linear; they only ever see short edge lines.
@@ -156,8 +151,7 @@ function lookOfLine(cache: Map<string, LineLook>, line: EdgeLine): LineLook {
 }
 
 export function isLineBreak(c: number): boolean {
-  const k = classify(c);
-  return k === LINE_BREAK || k === PARAGRAPH_BREAK;
+  return isBreak(c);
 }
 
 /**

@@ -63,8 +63,10 @@ export function segment(text: string): Segment[] {
   /** Index of the segment that ended the last block with ":", or -1. */
   let leadIn = -1;
   let leadInIsItem = false;
-  /** Lead-in of the last item if that item ended with ";" (or "; or"): the list goes on after a blank line. */
+  /** The last item block and its lead-in (-1 if the last block was no led item): if the item ended
+   *  with ";" (or "; or"), its list goes on after a blank line. Checked only when a blank line comes. */
   let listGoesOn = -1;
+  let lastItem: Block | null = null;
 
   const push = (start: number, end: number, kind: SegmentKind, lead: number): number => {
     let a = start;
@@ -110,10 +112,8 @@ export function segment(text: string): Segment[] {
       current.item ? 'item' : 'sentence',
       current.leadIn,
     );
-    listGoesOn =
-      current.item && current.leadIn >= 0 && endsWithItemBreak(text, current.start, current.end)
-        ? current.leadIn
-        : -1;
+    listGoesOn = current.item ? current.leadIn : -1;
+    lastItem = current;
     const lastSeg = last >= 0 ? segments[last] : undefined;
     if (lastSeg && text.charCodeAt(lastSeg.end - 1) === 0x3a && segments.length - before >= 1) {
       leadIn = last;
@@ -175,7 +175,9 @@ export function segment(text: string): Segment[] {
     if (lead) {
       return readsAsItem(text, lineStart, lineEnd) || !isLabelLike(text, lead.start, lead.end) ? leadIn : -1;
     }
-    return listGoesOn;
+    return listGoesOn >= 0 && lastItem && endsWithItemBreak(text, lastItem.start, lastItem.end)
+      ? listGoesOn
+      : -1;
   };
 
   for (let j = 0; j < lines.count; j++) {

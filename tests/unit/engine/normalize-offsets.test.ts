@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { originalText } from '../../../src/engine/document';
 import { type NormalizedText, normalize, toOriginalSpan } from '../../../src/engine/normalize';
+import { classify, isBreak, LINE_BREAK, PARAGRAPH_BREAK } from '../../../src/engine/normalize-chars';
 
 const plain = (text: string) => normalize({ text, pageStarts: [] });
 
@@ -153,6 +154,24 @@ describe('normalize: odd input', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('normalize: character classes', () => {
+  it('isBreak agrees with the class table for every UTF-16 code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const k = classify(c);
+      if (isBreak(c) !== (k === LINE_BREAK || k === PARAGRAPH_BREAK)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    expect([...LINE_BREAKS].every((ch) => isBreak(ch.charCodeAt(0)))).toBe(true);
+  });
+
+  it('copies printable ASCII runs exactly: single spaces kept, double spaces and odd characters not', () => {
+    expect(plain('Officers  shall\u00a0not ask~ about "status"!').text).toBe(
+      'Officers shall not ask~ about "status"!',
     );
   });
 });
