@@ -120,6 +120,7 @@ describeCases('sixth hold-out sentences', 'holdout-6.yaml', 30);
 describeCases('seventh hold-out sentences', 'holdout-7.yaml', 30);
 describeCases('eighth hold-out sentences', 'holdout-8.yaml', 30);
 describeCases('ninth hold-out sentences', 'holdout-9.yaml', 30);
+describeCases('tenth hold-out sentences', 'holdout-10.yaml', 60);
 describeCases('other topics (no flags)', 'other-topics.yaml', 40);
 describeCases('ban words that do not forbid', 'ban-words-that-do-not-forbid.yaml', 15);
 
@@ -174,3 +175,4 @@ describePolicies('second hold-out policies', 'policies-holdout-2');
 describePolicies('third hold-out policies', 'policies-holdout-3');
 describePolicies('fourth hold-out policies', 'policies-holdout-4');
 describePolicies('fifth hold-out policies', 'policies-holdout-5');
+describePolicies('sixth hold-out policies', 'policies-holdout-6');
