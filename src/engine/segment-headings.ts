@@ -39,9 +39,14 @@ export function headingOf(
   if (marker && !mayNumberHeading(marker)) return null;
   const textStart = marker?.textStart ?? sectionNo?.textStart ?? lineStart;
   if (textStart >= lineEnd) return sectionNo ? { label: sectionNo.label, kind: 'caps' } : null;
-  const kind = headingCase(text, textStart, lineEnd, sectionNo?.numeric === true);
+  const kind = headingCase(
+    text,
+    textStart,
+    lineEnd,
+    sectionNo?.numeric === true || sectionNo?.setApart === true,
+  );
   if (!kind) return null;
-  if (kind === 'other' && !sectionNo?.numeric) return null;
+  if (kind === 'other' && !sectionNo?.numeric && !sectionNo?.setApart) return null;
   // Inside a list a marked line is an item, unless it is an ALL CAPS title ("II. DETAINERS"); right
   // after a lead-in colon a Title Case line is an item whose bullet was lost, not a heading.
   if (kind !== 'caps' && ((marker && inList) || (afterColon && !sectionNo?.numeric))) return null;

@@ -156,6 +156,9 @@ export interface SectionNumber {
   textStart: number;
   /** True for a bare number ("413.4 ..."): that is a section start even before a sentence. */
   numeric: boolean;
+  /** True when ".", ":" or a dash sets the number apart from the words after it ("Section 6. Operations
+   *  and resources"): a title, whatever its case; "Section 6 applies to …" is a sentence. */
+  setApart: boolean;
 }
 
 const NUMERIC_SECTION = /^(\d{1,4}(?:\.\d{1,4})+|\d{1,4}-\d{1,4})\.?(?=\s|$)/;
@@ -173,6 +176,9 @@ export function sectionNumberAt(text: string, start: number, end: number): Secti
   const match = numeric ?? WORD_SECTION.exec(head);
   if (!match) return null;
   let k = start + match[0].length;
+  let setApart = numeric === null && (text.charCodeAt(k) === 0x2e || text.charCodeAt(k) === 0x3a);
+  // The dot of "Section 6." is not part of the words after it (a bare number's dot is in its match).
+  if (setApart && text.charCodeAt(k) === 0x2e) k++;
   while (k < end && (isSpace(text.charCodeAt(k)) || text.charCodeAt(k) === 0x3a)) k++;
   if (
     k < end &&
@@ -180,8 +186,9 @@ export function sectionNumberAt(text: string, start: number, end: number): Secti
     isSpace(text.charCodeAt(k + 1))
   ) {
     k = skipSpaces(text, k + 1, end);
+    setApart = true;
   }
-  return { label: match[1]!, textStart: k, numeric: numeric !== null };
+  return { label: match[1]!, textStart: k, numeric: numeric !== null, setApart };
 }
 
 const SMALL_WORDS = new Set([

@@ -147,6 +147,24 @@ describe('segment: headings and sections', () => {
     expect(segs[1]!.section).toBe(label);
   });
 
+  it.each([
+    'Section 6. Operations and resources',
+    'Article 4: Detainers and notice',
+    'SECTION 2 - Definitions of terms',
+  ])('reads a word-numbered heading in sentence case, "%s", as a heading', (heading) => {
+    const text = `The end of section five.\n\n${heading}\n6.1 Members shall not take part in any operation.`;
+    const segs = segment(text);
+    expect(segs.map((s) => [s.kind, text.slice(s.start, s.end)])).toEqual([
+      ['sentence', 'The end of section five.'],
+      ['heading', heading],
+      ['sentence', 'Members shall not take part in any operation.'],
+    ]);
+  });
+
+  it('does not read "Section 6 applies to all members" as a heading', () => {
+    expect(segment('Section 6 applies to all members').map((s) => s.kind)).toEqual(['sentence']);
+  });
+
   it('strips a section number that opens a sentence and keeps it as the section', () => {
     const text = 'Intro text.\n413.4 Officers shall not detain a person solely on a civil detainer.';
     const segs = segment(text);
