@@ -1,6 +1,6 @@
 import type { LexipolEntry } from '../rules/rule-book';
 import { stem } from './stem';
-import { tokenize } from './tokenize';
+import { type Tokens, tokenize } from './tokenize';
 import type { Words } from './words';
 
 /**
@@ -172,12 +172,14 @@ export function findLexipolMarkers(markers: readonly string[], original: string)
   // Anchors are words (letters and digits only), so they need no escaping.
   const anchors = new RegExp([...byAnchor.keys()].join('|'), 'gi');
   const found: [number, number][] = [];
+  // A manual has a footer on every page: one reused window, not two typed arrays per footer.
+  const window: Tokens = { count: 0, start: new Int32Array(64), end: new Int32Array(64) };
   for (let m = anchors.exec(original); m; m = anchors.exec(original)) {
     const at = m.index;
     const anchorLength = m[0].length;
     for (const marker of byAnchor.get(m[0].toLowerCase()) ?? []) {
       const from = Math.max(0, at - marker.before);
-      const window = tokenize(original, from, Math.min(original.length, at + anchorLength + marker.after));
+      tokenize(original, from, Math.min(original.length, at + anchorLength + marker.after), window);
       let a = -1;
       for (let t = 0; t < window.count && a < 0; t++) if (window.start[t] === at) a = t;
       if (a < 0 || window.end[a] !== at + anchorLength) continue; // inside a longer word

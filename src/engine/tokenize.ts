@@ -29,11 +29,23 @@ function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019;
 }
 
-export function tokenize(text: string, from = 0, to = text.length): Tokens {
+/**
+ * `into`: tokens to write over instead of allocating (their arrays are reused while big enough), for
+ * callers that tokenize thousands of short windows, where two fresh typed arrays per call were garbage.
+ */
+export function tokenize(text: string, from = 0, to = text.length, into?: Tokens): Tokens {
   // Words average 5–6 characters; grow if a text is unusually dense.
   let capacity = Math.max(16, ((to - from) >> 2) + 16);
-  let start = new Int32Array(capacity);
-  let end = new Int32Array(capacity);
+  let start: Int32Array;
+  let end: Int32Array;
+  if (into && into.start.length >= capacity && into.end.length === into.start.length) {
+    start = into.start;
+    end = into.end;
+    capacity = start.length;
+  } else {
+    start = new Int32Array(capacity);
+    end = new Int32Array(capacity);
+  }
   let count = 0;
   let i = from;
   while (i < to) {
@@ -70,6 +82,12 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     start[count] = s;
     end[count] = e;
     count++;
+  }
+  if (into) {
+    into.count = count;
+    into.start = start;
+    into.end = end;
+    return into;
   }
   return { count, start, end };
 }

@@ -57,4 +57,27 @@ describe('tokenize', () => {
     const text = 'a '.repeat(50_000);
     expect(tokenize(text).count).toBe(50_000);
   });
+
+  it('writes into reused tokens: the same words as a fresh call, arrays kept while big enough', () => {
+    const text = "Copyright Lexipol, LLC. ICE's officers may not; Published with permission by the town";
+    const into = { count: 0, start: new Int32Array(64), end: new Int32Array(64) };
+    const { start } = into;
+    for (const [from, to] of [
+      [0, 30],
+      [10, 50],
+      [48, text.length],
+    ] as const) {
+      const fresh = tokenize(text, from, to);
+      const reused = tokenize(text, from, to, into);
+      expect(reused).toBe(into);
+      expect(reused.count).toBe(fresh.count);
+      expect([...reused.start.subarray(0, reused.count)]).toEqual([...fresh.start.subarray(0, fresh.count)]);
+      expect([...reused.end.subarray(0, reused.count)]).toEqual([...fresh.end.subarray(0, fresh.count)]);
+    }
+    expect(into.start).toBe(start);
+    // A window longer than the arrays can hold gets new ones, and every word.
+    const long = 'a '.repeat(1000);
+    expect(tokenize(long, 0, long.length, into).count).toBe(1000);
+    expect(into.start).not.toBe(start);
+  });
 });
