@@ -78,3 +78,17 @@ export function endsWithItemBreak(text: string, start: number, end: number): boo
   while (w > start && isWhite(text.charCodeAt(w - 1))) w--;
   return text.charCodeAt(w - 1) === 0x3b;
 }
+
+/** Lines at least this long that stop without punctuation are taken for hard wraps (text files wrap at
+ *  60 to 100 characters); a list item without punctuation is usually shorter. */
+const MIN_WRAPPED_LINE = 60;
+
+/**
+ * Does the line [start, end) look cut by a hard wrap, so that the next line goes on with the same
+ * sentence even if it starts with a capital ("…about a person with" / "ICE or any other…")?
+ */
+export function looksHardWrapped(text: string, start: number, end: number): boolean {
+  if (end - start < MIN_WRAPPED_LINE) return false;
+  const last = text.charCodeAt(end - 1);
+  return (last >= 0x61 && last <= 0x7a) || (last >= 0x41 && last <= 0x5a) || (last >= 0x30 && last <= 0x39);
+}

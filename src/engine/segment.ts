@@ -11,7 +11,13 @@
 
 import { headingOf, shortLabel } from './segment-headings';
 import { inlineListAt, type MarkerSearch } from './segment-inline-lists';
-import { endsWithItemBreak, isItemLength, isLabelLike, readsAsItem } from './segment-lead-ins';
+import {
+  endsWithItemBreak,
+  isItemLength,
+  isLabelLike,
+  looksHardWrapped,
+  readsAsItem,
+} from './segment-lead-ins';
 import { linesOf } from './segment-line-table';
 import { headingCase, type ListMarker, listMarkerAt, sectionNumberAt } from './segment-lines';
 import { chooseReading, type ListLevel, levelOf, trimConnector } from './segment-lists';
@@ -263,8 +269,11 @@ export function segment(text: string): Segment[] {
         continue;
       }
       const finished = prevChar === 0x2e || prevChar === 0x3f || prevChar === 0x21;
+      // In a list after a blank line a capital opens the next item, unless the line before was cut by a
+      // hard wrap (a text file's paragraph read as one item).
+      const wrapped = current.grouped && looksHardWrapped(text, lines.starts[j - 1]!, prevEnd);
       if (
-        (current.unmarked && upper) ||
+        (current.unmarked && upper && !wrapped) ||
         (current.grouped && endsWithItemBreak(text, current.start, current.end))
       ) {
         closeBlock();

@@ -48,6 +48,22 @@ describe('segment: a lead-in across a blank line', () => {
     ]);
   });
 
+  it('keeps a hard-wrapped sentence whole when a wrapped line starts with a capital (text files)', () => {
+    const text = [
+      'The Select Board adopted the following rule:',
+      '',
+      'Officers of the Department shall not share any information about a person with',
+      'ICE or any other federal immigration authority except when required by law.',
+    ].join('\n');
+    expect(rows(text).slice(1)).toEqual([
+      [
+        'item',
+        'Officers of the Department shall not share any information about a person with\nICE or any other federal immigration authority except when required by law.',
+        'The Select Board adopted the following rule:',
+      ],
+    ]);
+  });
+
   it('leads a one-item list', () => {
     const text = 'Members may not:\n\nhold anyone on a civil immigration detainer.\n\nThe end.';
     expect(rows(text).map((r) => r[2])).toEqual([null, 'Members may not:', null]);
