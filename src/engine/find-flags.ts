@@ -31,7 +31,16 @@ export interface MatchedText {
   /** Per segment: its hits are hits[hitFrom[i] .. hitTo[i]). */
   hitFrom: Int32Array;
   hitTo: Int32Array;
+  /** Per segment: its form (SENTENCE, QUESTION, ITEM or HEADING), read here without touching the
+   * segment objects and the text again (on a long manual those reads were cache misses). */
+  form: Uint8Array;
 }
+
+/** A segment's form in MatchedText.form: QUESTION is a sentence that ends with "?". */
+export const SENTENCE = 0;
+export const QUESTION = 1;
+export const ITEM = 2;
+export const HEADING = 3;
 
 export interface FoundFlag {
   rule: CompiledRule;
@@ -59,7 +68,7 @@ function allStamped(rule: RunnableRule, stamp: Int32Array, i: number): boolean {
 }
 
 export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: RuleTrace): FoundFlag[] {
-  const { segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo } = matched;
+  const { segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo, form } = matched;
   const kindsCache = new Map<number, { starts: number[]; kinds: ClauseKind[] }>();
   const hitsCache = new Map<number, GroupHit[]>();
 
@@ -70,7 +79,8 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
     let list = hitsCache.get(i);
     if (!list) {
       list = [];
-      for (let h = hitFrom[i]!; h < hitEnd(i); h++) {
+      const to = hitEnd(i);
+      for (let h = hitFrom[i]!; h < to; h++) {
         for (const group of engine.countsFor[hits.group[h]!]!) {
           list.push({ group, first: hits.first[h]!, last: hits.last[h]! });
         }
@@ -107,9 +117,10 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
   /** A sentence that opens by lifting a ban, and whose opening clause really is a lift (not
    * "Notwithstanding the above, officers shall not…", which bans). */
   const isCarveOut = (i: number): boolean => {
-    for (let h = hitFrom[i]!; h < hitEnd(i); h++) {
-      if (hits.group[h] !== engine.cues.lifting || hits.first[h]! - tokenFrom[i]! >= CARVE_OUT_OPENING)
-        continue;
+    const to = hitEnd(i);
+    const lifting = engine.cues.lifting;
+    for (let h = hitFrom[i]!; h < to; h++) {
+      if (hits.group[h] !== lifting || hits.first[h]! - tokenFrom[i]! >= CARVE_OUT_OPENING) continue;
       const own = ownKinds(i);
       return own.kinds[clauseAt(own.starts, hits.first[h]!)] === 'lifting';
     }
@@ -140,10 +151,7 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
     return [i];
   };
 
-  const endsWithQuestionMark = (p: number): boolean => {
-    const seg = segments[p]!;
-    return seg.kind === 'sentence' && matched.text.charCodeAt(seg.end - 1) === 63; // "?"
-  };
+  const endsWithQuestionMark = (p: number): boolean => form[p] === QUESTION;
 
   /** In a FAQ ("Does the Department have a 287(g) agreement? No, and it will not sign one."), an
    * answer that opens with No reads with its question (a bare "No." may stand between them).
@@ -211,14 +219,15 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
   // Only units where some rule has ALL its groups (and none of its `none` groups) are built and judged;
   // in a manual that is a few hundred sentences out of tens of thousands.
   const stamp = new Int32Array(engine.matcher.groupNames.length).fill(-1);
+  const tried = new Int32Array(engine.matcher.groupNames.length).fill(-1);
   const { countsFrom, countsList, rulesByKey } = engine;
   const hitGroup = hits.group;
   const found: FoundFlag[] = [];
   for (let i = 0; i < segments.length; i++) {
-    const kind = segments[i]!.kind;
-    if (kind === 'heading' || (kind !== 'item' && hitTo[i] === hitFrom[i])) continue;
+    const f = form[i]!;
+    if (f === HEADING || (f !== ITEM && hitTo[i] === hitFrom[i])) continue;
     // A question asks; it states no policy ("Will the police hold someone so that ICE can pick them up?").
-    if (endsWithQuestionMark(i)) continue;
+    if (f === QUESTION) continue;
     const parts = partsOf(i);
     for (let n = 0; n < parts.length; n++) {
       const p = parts[n]!;
@@ -237,7 +246,11 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
         const g = hitGroup[h]!;
         const last = countsFrom[g + 1]!;
         for (let c = countsFrom[g]!; c < last; c++) {
-          const keyed = rulesByKey[countsList[c]!];
+          const counted = countsList[c]!;
+          // Each group's rules are tried once per unit, however many hits it has there.
+          if (tried[counted] === i) continue;
+          tried[counted] = i;
+          const keyed = rulesByKey[counted];
           if (keyed === undefined) continue;
           for (let r = 0; r < keyed.length; r++) {
             const rule = keyed[r]!;

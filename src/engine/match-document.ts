@@ -1,6 +1,6 @@
 import type { OriginalText, PolicyDocument } from './document';
 import { originalText } from './document';
-import type { MatchedText } from './find-flags';
+import { HEADING, ITEM, type MatchedText, QUESTION, SENTENCE } from './find-flags';
 import { HitList } from './hit-list';
 import { type NormalizedText, normalize } from './normalize';
 import type { RuleEngine } from './rule-engine';
@@ -34,9 +34,18 @@ export function matchDocument(engine: RuleEngine, doc: PolicyDocument): MatchedD
   const tokenTo = new Int32Array(segments.length);
   const hitFrom = new Int32Array(segments.length);
   const hitTo = new Int32Array(segments.length);
+  const form = new Uint8Array(segments.length);
   const hits = new HitList();
   let t = 0;
   segments.forEach((seg, i) => {
+    form[i] =
+      seg.kind === 'heading'
+        ? HEADING
+        : seg.kind === 'item'
+          ? ITEM
+          : text.charCodeAt(seg.end - 1) === 63 // "?"
+            ? QUESTION
+            : SENTENCE;
     while (t < tokens.count && tokens.start[t]! < seg.start) t++;
     const from = t;
     while (t < tokens.count && tokens.end[t]! <= seg.end) t++;
@@ -51,7 +60,7 @@ export function matchDocument(engine: RuleEngine, doc: PolicyDocument): MatchedD
     original,
     norm,
     words,
-    matched: { text, segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo },
+    matched: { text, segments, tokens, tokenFrom, tokenTo, hits, hitFrom, hitTo, form },
     mentionsImmigration,
   };
 }
