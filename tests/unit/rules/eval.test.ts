@@ -121,6 +121,7 @@ describeCases('seventh hold-out sentences', 'holdout-7.yaml', 30);
 describeCases('eighth hold-out sentences', 'holdout-8.yaml', 30);
 describeCases('ninth hold-out sentences', 'holdout-9.yaml', 30);
 describeCases('tenth hold-out sentences', 'holdout-10.yaml', 60);
+describeCases('eleventh hold-out sentences', 'holdout-11.yaml', 40);
 describeCases('other topics (no flags)', 'other-topics.yaml', 40);
 describeCases('ban words that do not forbid', 'ban-words-that-do-not-forbid.yaml', 15);
 
