@@ -4,10 +4,19 @@
  * the garbage collector busier than the matching itself.
  */
 export class HitList {
-  group = new Int32Array(4096);
-  first = new Int32Array(4096);
-  last = new Int32Array(4096);
+  group: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
   length = 0;
+
+  /** `capacity`: hits expected. Growing by doubling from a small start copied ~2× the final arrays
+   * and was a good share of a long manual's scan; the caller's estimate saves most of that. */
+  constructor(capacity = 4096) {
+    const size = Math.max(16, capacity);
+    this.group = new Int32Array(size);
+    this.first = new Int32Array(size);
+    this.last = new Int32Array(size);
+  }
 
   push(group: number, first: number, last: number): void {
     if (this.length === this.group.length) {

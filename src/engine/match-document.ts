@@ -35,7 +35,8 @@ export function matchDocument(engine: RuleEngine, doc: PolicyDocument): MatchedD
   const hitFrom = new Int32Array(segments.length);
   const hitTo = new Int32Array(segments.length);
   const form = new Uint8Array(segments.length);
-  const hits = new HitList();
+  // Policies hold about one hit per two words (cue words such as "shall" and "may" are common).
+  const hits = new HitList(tokens.count >> 1);
   let t = 0;
   segments.forEach((seg, i) => {
     form[i] =

@@ -229,13 +229,15 @@ export class PhraseMatcher {
         let sTo = symFrom[id + 1]!;
         if (hasCaps[id] === 1) {
           // An exact capitalised word ("ICE", not "ice") is told apart from the text itself.
-          const raw = text.slice(start[t], end[t]);
+          const at = start[t]!;
+          const length = end[t]! - at;
           const caps = capsOfWord.get(id)!;
           if (sTo - sFrom + caps.length > tokenSymbols.length)
             tokenSymbols = new Int32Array(2 * (sTo - sFrom + caps.length));
           let k = 0;
           for (let s = sFrom; s < sTo; s++) tokenSymbols[k++] = symList[s]!;
-          for (const c of caps) if (c.exact === raw) tokenSymbols[k++] = c.symbol;
+          for (const c of caps)
+            if (c.exact.length === length && text.startsWith(c.exact, at)) tokenSymbols[k++] = c.symbol;
           symbols = tokenSymbols;
           sFrom = 0;
           sTo = k;
