@@ -177,3 +177,4 @@ describePolicies('third hold-out policies', 'policies-holdout-3');
 describePolicies('fourth hold-out policies', 'policies-holdout-4');
 describePolicies('fifth hold-out policies', 'policies-holdout-5');
 describePolicies('sixth hold-out policies', 'policies-holdout-6');
+describePolicies('seventh hold-out policies', 'policies-holdout-7');
