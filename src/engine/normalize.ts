@@ -41,9 +41,11 @@ export interface NormalizedText {
   removedLines?: Array<[number, number]>;
 }
 
-/** Printable ASCII words with single spaces between them. The regex engine scans such a run in native
- * code, several times faster than a charCodeAt loop, and most of any policy is one. */
-const ASCII_RUN = /[!-~]+(?: [!-~]+)*/y;
+/** Where a run of printable ASCII words with single spaces between them ends: at the first character
+ * that is not printable ASCII, or at a space that no printable character follows. Most of any policy
+ * is such runs, and the regex engine finds their ends in native code, faster than a charCodeAt loop.
+ * No repetition in the pattern: nothing to backtrack. */
+const RUN_END = /[^ -~]| (?![!-~])/g;
 
 const NEWLINE = 0x0a;
 const SPACE_CHAR = 0x20;
@@ -98,9 +100,9 @@ class NormalizedBuilder {
     if (this.length + (src.length - from) + 1 >= this.origins.length) this.grow(src.length - from);
     const origins = this.origins;
     let length = this.length;
-    ASCII_RUN.lastIndex = from;
-    ASCII_RUN.test(src);
-    const j = ASCII_RUN.lastIndex;
+    RUN_END.lastIndex = from;
+    // test() rather than exec(): no match object per run. Every match is one character long.
+    const j = RUN_END.test(src) ? RUN_END.lastIndex - 1 : src.length;
     for (let k = from; k < j; k++) origins[length++] = k;
     this.length = length;
     this.last2 = j - from >= 2 ? src.charCodeAt(j - 2) : this.last1;
