@@ -122,6 +122,7 @@ describeCases('eighth hold-out sentences', 'holdout-8.yaml', 30);
 describeCases('ninth hold-out sentences', 'holdout-9.yaml', 30);
 describeCases('tenth hold-out sentences', 'holdout-10.yaml', 60);
 describeCases('eleventh hold-out sentences', 'holdout-11.yaml', 40);
+describeCases('twelfth hold-out sentences', 'holdout-12.yaml', 30);
 describeCases('other topics (no flags)', 'other-topics.yaml', 40);
 describeCases('ban words that do not forbid', 'ban-words-that-do-not-forbid.yaml', 15);
 
