@@ -3,6 +3,7 @@
  * short line without a sentence's final punctuation, in ALL CAPS or Title Case, or led by a section
  * number ("413.4 Immigration detainers"); the segmenter decides where one may stand.
  */
+import { isNumberedTitle } from './segment-lead-ins';
 import { type HeadingCase, headingCase, type ListMarker, type SectionNumber } from './segment-lines';
 
 const MAX_SECTION_LABEL = 60;
@@ -54,4 +55,18 @@ export function headingOf(
   if (kind !== 'caps' && nextStart >= 0 && isLowerStart(text, nextStart)) return null;
   const label = sectionNo?.label ?? shortLabel(text.slice(lineStart, lineEnd));
   return { label, kind };
+}
+
+/**
+ * A numbered line that stands alone between blank lines outside any list ("2. Immigration status", a
+ * web page's numbered <h2>) as a heading, if its words are a title rather than a statement.
+ */
+export function numberedTitleOf(
+  text: string,
+  marker: ListMarker,
+  lineStart: number,
+  lineEnd: number,
+): { label: string; kind: HeadingCase } | null {
+  if (marker.readings[0]?.kind !== 'number' || !isNumberedTitle(text, marker.textStart, lineEnd)) return null;
+  return { label: shortLabel(text.slice(lineStart, lineEnd)), kind: 'other' };
 }

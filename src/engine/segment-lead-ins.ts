@@ -39,17 +39,32 @@ function isLowerStart(text: string, at: number): boolean {
  * "IMMIGRATION DETAINERS:" rather than the start of a sentence that a list finishes?
  */
 export function isLabelLike(text: string, start: number, end: number): boolean {
-  if (end - start > 80 || isLowerStart(text, start)) return false;
+  return isLabelText(text, start, end - 1, MAX_PLAIN_LABEL_WORDS);
+}
+
+/**
+ * Is the numbered line's text [start, end) a title ("Immigration status", "Funds and personnel") when it
+ * stands alone between blank lines? Not if it says something ("Officers may share records with ICE").
+ */
+export function isNumberedTitle(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  const endsInWord = (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7a;
+  return endsInWord && isLabelText(text, start, end, MAX_LABEL_WORDS);
+}
+
+/** Short, no verb, not cut short; beyond `maxPlainWords` words set as a title (caps or Title Case). */
+function isLabelText(text: string, start: number, end: number, maxPlainWords: number): boolean {
+  if (end - start > 80 || end <= start || isLowerStart(text, start)) return false;
   const words = text
-    .slice(start, end - 1)
+    .slice(start, end)
     .toLowerCase()
     .split(/[\s,()]+/)
     .filter((w) => w !== '');
   if (words.length === 0 || words.length > MAX_LABEL_WORDS) return false;
   if (OPEN_ENDINGS.has(words[words.length - 1]!) || words.some((w) => VERBS.has(w))) return false;
-  if (words.length <= MAX_PLAIN_LABEL_WORDS) return true;
+  if (words.length <= maxPlainWords) return true;
   // Longer labels are set as titles; "The Department prohibits" is a sentence cut short.
-  const kind = headingCase(text, start, end - 1);
+  const kind = headingCase(text, start, end);
   return kind === 'caps' || kind === 'title';
 }
 

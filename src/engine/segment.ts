@@ -9,7 +9,7 @@
  * unmarked lines after the colon, as PDFs often lose bullets), also inline ("shall not: (a) …; (b) …").
  */
 
-import { headingOf, shortLabel } from './segment-headings';
+import { headingOf, numberedTitleOf, shortLabel } from './segment-headings';
 import { inlineListAt, type MarkerSearch } from './segment-inline-lists';
 import {
   endsWithItemBreak,
@@ -217,6 +217,9 @@ export function segment(text: string): Segment[] {
     // After an unfinished line only a numbered title is surely a heading ("413.8 TRAINING", "Policy 749
     // Communications Center"); "413.8 of this manual" is not.
     if (heading && !unitMayStart && heading.kind === 'other') heading = null;
+    // "2. Immigration status" alone between blank lines, outside any list: a web page's numbered <h2>.
+    const alone = blankBefore && (nextBlank || nextStart < 0) && leadIn < 0 && levels.length === 0;
+    if (!heading && marker && alone) heading = numberedTitleOf(text, marker, lineStart, lineEnd);
 
     if (heading) {
       closeBlock();

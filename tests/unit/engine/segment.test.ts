@@ -161,6 +161,26 @@ describe('segment: headings and sections', () => {
     ]);
   });
 
+  it('reads a numbered sentence-case title standing alone between blank lines as a heading', () => {
+    const text =
+      '1. Purpose\n\nThe Department serves everyone.\n\n2. Immigration status\n\nNo officer shall ask about status.';
+    const segs = segment(text);
+    expect(segs.map((s) => [s.kind, text.slice(s.start, s.end), s.section])).toEqual([
+      ['heading', '1. Purpose', '1. Purpose'],
+      ['sentence', 'The Department serves everyone.', '1. Purpose'],
+      ['heading', '2. Immigration status', '2. Immigration status'],
+      ['sentence', 'No officer shall ask about status.', '2. Immigration status'],
+    ]);
+  });
+
+  it('keeps a numbered line that says something, or that sits in a list, an item', () => {
+    const rule = 'Intro.\n\n3. Officers may share information with ICE\n\nThe end.';
+    expect(segment(rule).map((s) => s.kind)).toEqual(['sentence', 'item', 'sentence']);
+    const list =
+      'Officers shall not:\n1. ask about status;\n2. share records.\n\n3. Immigration detainers\n\nText.';
+    expect(segment(list).map((s) => s.kind)).toEqual(['sentence', 'item', 'item', 'item', 'sentence']);
+  });
+
   it('does not read "Section 6 applies to all members" as a heading', () => {
     expect(segment('Section 6 applies to all members').map((s) => s.kind)).toEqual(['sentence']);
   });
