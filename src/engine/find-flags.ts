@@ -127,6 +127,7 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
     return false;
   };
 
+  const alone = [0];
   /** The segments whose words count for segment i: a list item's lead-in, or the sentence a carve-out reaches back to. */
   const partsOf = (i: number): number[] => {
     const seg = segments[i]!;
@@ -148,7 +149,10 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
     if (seg.kind === 'item' && seg.leadIn >= 0 && seg.leadIn < i) return [seg.leadIn, i];
     const question = questionAnswered(i);
     if (question >= 0) return [question, i];
-    return [i];
+    // Most segments stand alone: one reused array instead of a new one for each of a manual's
+    // sentences (the caller copies it if it keeps it).
+    alone[0] = i;
+    return alone;
   };
 
   const endsWithQuestionMark = (p: number): boolean => form[p] === QUESTION;
@@ -264,7 +268,7 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
     // Tracing (for rule authors) judges every rule, to say why each did not fire.
     if (trace) candidates = engine.rules;
     if (!candidates) continue;
-    const unit = unitOf(i, parts);
+    const unit = unitOf(i, [...parts]);
     const byGroup = new Map<number, GroupHit[]>();
     for (const hit of unit.hits) {
       const list = byGroup.get(hit.group);
