@@ -123,6 +123,7 @@ describeCases('ninth hold-out sentences', 'holdout-9.yaml', 30);
 describeCases('tenth hold-out sentences', 'holdout-10.yaml', 60);
 describeCases('eleventh hold-out sentences', 'holdout-11.yaml', 40);
 describeCases('twelfth hold-out sentences', 'holdout-12.yaml', 30);
+describeCases('thirteenth hold-out sentences', 'holdout-13.yaml', 24);
 describeCases('other topics (no flags)', 'other-topics.yaml', 40);
 describeCases('ban words that do not forbid', 'ban-words-that-do-not-forbid.yaml', 15);
 
