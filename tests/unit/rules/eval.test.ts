@@ -180,3 +180,4 @@ describePolicies('fourth hold-out policies', 'policies-holdout-4');
 describePolicies('fifth hold-out policies', 'policies-holdout-5');
 describePolicies('sixth hold-out policies', 'policies-holdout-6');
 describePolicies('seventh hold-out policies', 'policies-holdout-7');
+describePolicies('eighth hold-out policies', 'policies-holdout-8');
