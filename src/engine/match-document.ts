@@ -26,19 +26,15 @@ export function matchDocument(engine: RuleEngine, doc: PolicyDocument): MatchedD
   const norm = normalize(original);
   const text = norm.text;
   const segments = segment(text);
-  const tokens = tokenize(text);
-  const words = internWords(text, tokens);
-
-  const scan = engine.matcher.scanner(text, words);
-  const tokenFrom = new Int32Array(segments.length);
-  const tokenTo = new Int32Array(segments.length);
-  const hitFrom = new Int32Array(segments.length);
-  const hitTo = new Int32Array(segments.length);
+  // What the loops below need of each segment, read while the segmenter's objects are still in the
+  // processor's cache: read after tokenising (which walks megabytes), each was a cache miss.
+  const segStart = new Int32Array(segments.length);
+  const segEnd = new Int32Array(segments.length);
   const form = new Uint8Array(segments.length);
-  // Policies hold about one hit per two words (cue words such as "shall" and "may" are common).
-  const hits = new HitList(tokens.count >> 1);
-  let t = 0;
-  segments.forEach((seg, i) => {
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
+    segStart[i] = seg.start;
+    segEnd[i] = seg.end;
     form[i] =
       seg.kind === 'heading'
         ? HEADING
@@ -47,15 +43,28 @@ export function matchDocument(engine: RuleEngine, doc: PolicyDocument): MatchedD
           : text.charCodeAt(seg.end - 1) === 63 // "?"
             ? QUESTION
             : SENTENCE;
-    while (t < tokens.count && tokens.start[t]! < seg.start) t++;
+  }
+  const tokens = tokenize(text);
+  const words = internWords(text, tokens);
+
+  const scan = engine.matcher.scanner(text, words);
+  const tokenFrom = new Int32Array(segments.length);
+  const tokenTo = new Int32Array(segments.length);
+  const hitFrom = new Int32Array(segments.length);
+  const hitTo = new Int32Array(segments.length);
+  // Policies hold about one hit per two words (cue words such as "shall" and "may" are common).
+  const hits = new HitList(tokens.count >> 1);
+  let t = 0;
+  for (let i = 0; i < segments.length; i++) {
+    while (t < tokens.count && tokens.start[t]! < segStart[i]!) t++;
     const from = t;
-    while (t < tokens.count && tokens.end[t]! <= seg.end) t++;
+    while (t < tokens.count && tokens.end[t]! <= segEnd[i]!) t++;
     tokenFrom[i] = from;
     tokenTo[i] = t;
     hitFrom[i] = hits.length;
     if (from < t) scan(from, t, hits);
     hitTo[i] = hits.length;
-  });
+  }
   const mentionsImmigration = hits.group.subarray(0, hits.length).includes(engine.mentionsImmigration);
   return {
     original,
