@@ -130,14 +130,14 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
   const alone = [0];
   /** The segments whose words count for segment i: a list item's lead-in, or the sentence a carve-out reaches back to. */
   const partsOf = (i: number): number[] => {
-    const seg = segments[i]!;
+    // Kinds from `form`, not the segment objects: this runs for every segment with hits.
     const previous = i - 1;
-    const carveOut =
-      seg.kind !== 'heading' && previous >= 0 && segments[previous]!.kind !== 'heading' && isCarveOut(i);
+    const carveOut = form[i] !== HEADING && previous >= 0 && form[previous] !== HEADING && isCarveOut(i);
     if (carveOut) {
+      const seg = segments[i]!;
       // After a list, "This prohibition does not preclude…" reaches back to the whole list: its lead-in
       // and its items (a bounded number). The segmenter may also read it as the list's last item.
-      const leadIn = segments[previous]!.kind === 'item' ? segments[previous]!.leadIn : -1;
+      const leadIn = form[previous] === ITEM ? segments[previous]!.leadIn : -1;
       if (leadIn < 0 || leadIn >= i || previous - leadIn > MAX_CARRIED_ITEMS) {
         return seg.kind === 'item' && seg.leadIn >= 0 && seg.leadIn < i ? [seg.leadIn, i] : [previous, i];
       }
@@ -146,7 +146,10 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
       parts.push(i);
       return parts;
     }
-    if (seg.kind === 'item' && seg.leadIn >= 0 && seg.leadIn < i) return [seg.leadIn, i];
+    if (form[i] === ITEM) {
+      const { leadIn } = segments[i]!;
+      if (leadIn >= 0 && leadIn < i) return [leadIn, i];
+    }
     const question = questionAnswered(i);
     if (question >= 0) return [question, i];
     // Most segments stand alone: one reused array instead of a new one for each of a manual's
@@ -162,7 +165,7 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
    * Other sentences after a question ("We will tell the person about the detainer.") stand alone:
    * read with the question's words they would say things they do not. -1 if not such an answer. */
   const questionAnswered = (i: number): number => {
-    if (segments[i]!.kind !== 'sentence') return -1;
+    if (form[i] !== SENTENCE && form[i] !== QUESTION) return -1;
     let p = i - 1;
     let opener = tokenFrom[i]!;
     if (p >= 0 && !endsWithQuestionMark(p) && tokenTo[p]! - tokenFrom[p]! <= 2) {
