@@ -125,6 +125,7 @@ describeCases('eleventh hold-out sentences', 'holdout-11.yaml', 40);
 describeCases('twelfth hold-out sentences', 'holdout-12.yaml', 30);
 describeCases('thirteenth hold-out sentences', 'holdout-13.yaml', 24);
 describeCases('fourteenth hold-out sentences', 'holdout-14.yaml', 24);
+describeCases('fifteenth hold-out sentences', 'holdout-15.yaml', 24);
 describeCases('other topics (no flags)', 'other-topics.yaml', 40);
 describeCases('ban words that do not forbid', 'ban-words-that-do-not-forbid.yaml', 15);
 
