@@ -157,7 +157,11 @@ describe('in Chromium, an extension page really refuses what its CSP forbids', (
       script.textContent = 'window.__inline = true';
       document.head.append(script);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      return { timer: w.__timer ?? false, inline: w.__inline ?? false, violations: [...new Set(violations)].sort() };
+      return {
+        timer: w.__timer ?? false,
+        inline: w.__inline ?? false,
+        violations: [...new Set(violations)].sort(),
+      };
     });
     expect(result).toEqual({
       timer: false,
