@@ -134,6 +134,20 @@ export function findLexipolRegions(entries: readonly LexipolEntry[], words: Word
   return regions.sort((x, y) => x.firstToken - y.firstToken);
 }
 
+/** Whether original[s, e), lower-cased, is `lower`: compared in place for ASCII words (every footer's
+ * words, ~3,000 footers in a long manual), through toLowerCase for others (whose length may change). */
+function isWordLower(original: string, s: number, e: number, lower: string): boolean {
+  for (let i = s; i < e; i++) {
+    if (original.charCodeAt(i) >= 128) return original.slice(s, e).toLowerCase() === lower;
+  }
+  if (e - s !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = original.charCodeAt(s + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /**
  * Lexipol's footers ("Copyright Lexipol, LLC", "Published with permission by …") in the ORIGINAL text:
  * page footers are removed by normalisation, so they are searched before it. Each marker is found by
@@ -188,8 +202,7 @@ export function findLexipolMarkers(markers: readonly string[], original: string)
       if (first < 0 || last >= window.count) continue;
       let same = true;
       for (let n = 0; n < marker.words.length && same; n++) {
-        const word = original.slice(window.start[first + n], window.end[first + n]);
-        same = word.toLowerCase() === marker.words[n];
+        same = isWordLower(original, window.start[first + n]!, window.end[first + n]!, marker.words[n]!);
       }
       if (same) found.push([window.start[first]!, window.end[last]!]);
     }

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/engine/analyze';
+import { findLexipolMarkers } from '../../../src/engine/lexipol';
 import { defaultRuleBook } from '../../../src/rules/rule-book';
 import { analyzeMini, miniBook } from './mini-book';
 
@@ -93,5 +94,24 @@ describe('the real Lexipol passages', () => {
       'shall not be shared with federal immigration officials except as required by law.';
     const report = analyzeReal(text);
     expect(report.lexipol).toEqual({ detected: false, passages: [] });
+  });
+});
+
+describe('Lexipol footer markers', () => {
+  const spans = (markers: string[], text: string) =>
+    findLexipolMarkers(markers, text).map(([s, e]) => text.slice(s, e));
+
+  it('are found in any letter case, but not inside longer words', () => {
+    const text = 'Page 3. COPYRIGHT LEXIPOL, LLC 2024. Not Copyright Lexipolis, nor copyright lexipol.';
+    expect(spans(['Copyright Lexipol'], text)).toEqual(['COPYRIGHT LEXIPOL', 'copyright lexipol']);
+  });
+
+  it('compare words beyond ASCII through their lower case', () => {
+    const text = 'Seite 4 — VERÖFFENTLICHT MIT Genehmigung; veröffentlicht mit genehmigung.';
+    expect(spans(['Veröffentlicht mit Genehmigung'], text)).toEqual([
+      'VERÖFFENTLICHT MIT Genehmigung',
+      'veröffentlicht mit genehmigung',
+    ]);
+    expect(spans(['Veröffentlicht mit Genehmigung'], 'VEROFFENTLICHT MIT Genehmigung')).toEqual([]);
   });
 });
