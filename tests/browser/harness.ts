@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import type { Report } from '../../src/engine/report';
+import { launchExtensionContext } from './launch-chromium';
 
 /**
  * The shared real-browser harness (web pages, PDF viewer, excerpts).
@@ -36,8 +36,7 @@ declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
-export const EXTENSION_DIR = path.resolve(process.env.POLICY_LENS_EXT_DIR ?? '.output-test/chrome-mv3');
-export const CHROMIUM = process.env.POLICY_LENS_CHROMIUM ?? '/usr/lib/chromium/chromium';
+export { CHROMIUM, EXTENSION_DIR } from './launch-chromium';
 
 export interface Harness {
   context: BrowserContext;
@@ -112,25 +111,7 @@ export async function launchHarness(options: {
 }) {
   const served: string[] = [];
   const { server, origin } = await serve(path.resolve(options.fixtures), served);
-  const profile = await mkdtemp(path.join(tmpdir(), 'policy-lens-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: process.env.POLICY_LENS_HEADED !== '1',
-    viewport: options.viewport ?? { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const { context, extensionId, profile } = await launchExtensionContext({ viewport: options.viewport });
   const extensionOrigin = `chrome-extension://${extensionId}`;
 
   const requests: string[] = [];

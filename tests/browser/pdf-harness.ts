@@ -1,19 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { EXTENSION_DIR, launchExtensionContext } from './launch-chromium';
 
 /**
  * A minimal real-browser harness for the PDF viewer tests: Debian's Chromium with the built
  * extension, and a 127.0.0.1 server for generated PDFs. (To be merged into the shared harness.)
  */
 
-// Same variable as the shared harness (tests/browser/harness.ts); POLICY_LENS_EXTENSION is the older name.
-export const EXTENSION_DIR = path.resolve(
-  process.env.POLICY_LENS_EXT_DIR ?? process.env.POLICY_LENS_EXTENSION ?? '.output-test/chrome-mv3',
-);
+export { EXTENSION_DIR } from './launch-chromium';
 
 export interface ServedFile {
   body: Uint8Array | string;
@@ -66,25 +62,11 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
-  const profile = await mkdtemp(path.join(tmpdir(), 'policy-lens-pdf-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/lib/chromium/chromium',
-    headless: true,
+  const { context, extensionId, profile } = await launchExtensionContext({
+    extensionDir,
     viewport: { width: 1360, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    profilePrefix: 'policy-lens-pdf-',
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
   const extensionRequests: string[] = [];
   context.on('request', (request) => {
     const frame = request.frame();
