@@ -11,6 +11,8 @@
  * Computed style is consulted only where the document has a window that computes styles.
  */
 
+import { BLOCKS, LINES, NEVER_TEXT, PAGE_CHROME_ROLES, PAGE_CHROME_TAGS } from './dom-text-tags';
+
 export interface DomTextIndex {
   text: string;
   /** Visible text nodes in document order (same-origin frames included). */
@@ -27,82 +29,6 @@ export interface DomTextOptions {
    */
   skipPageChrome?: boolean;
 }
-
-/** Elements whose text is never policy text a reader sees. */
-const NEVER_TEXT = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'CANVAS',
-  'OBJECT',
-  'EMBED',
-  'AUDIO',
-  'VIDEO',
-  'SELECT',
-  'OPTION',
-  'TEXTAREA',
-  'INPUT',
-  'BUTTON',
-  'HEAD',
-  'TITLE',
-  'META',
-  'LINK',
-  'MATH',
-]);
-
-const PAGE_CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
-const PAGE_CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
-
-/** Blocks end a paragraph: the segmenter must never join text across them into one sentence. */
-const BLOCKS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'CAPTION',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'HTML',
-  'LEGEND',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TFOOT',
-  'THEAD',
-  'TR',
-  'UL',
-  'IFRAME',
-]);
-
-/** List items and cells end a line, not a paragraph: a list keeps its lead-in ("Officers shall not:"). */
-const LINES = new Set(['LI', 'TD', 'TH']);
 
 export const PARAGRAPH_BREAK = '\n\n';
 export const LINE_BREAK = '\n';
@@ -160,8 +86,21 @@ function frameDocument(element: Element): Document | null {
   }
 }
 
-/** Builds the text index of `root` (an element, a document or a fragment). */
-export function domToText(root: Node, options: DomTextOptions = {}): DomTextIndex {
+interface VisitStep {
+  node: Node;
+  pre: boolean;
+  depth: number;
+  inMain: boolean;
+}
+type WalkStep = VisitStep | { after: string };
+
+interface TextWalker {
+  /** Walks on until done (true) or until `shouldPause` says stop (false; call again to go on). */
+  walk(shouldPause: () => boolean): boolean;
+  result(): DomTextIndex;
+}
+
+function textWalker(root: Node, options: DomTextOptions): TextWalker {
   const skipChrome = options.skipPageChrome ?? isWholePage(root);
   const parts: string[] = [];
   const nodes: Text[] = [];
@@ -190,14 +129,21 @@ export function domToText(root: Node, options: DomTextOptions = {}): DomTextInde
     length += data.length;
   };
 
-  const visit = (node: Node, pre: boolean, depth: number, inMain: boolean): void => {
+  // An explicit stack instead of recursion, so the walk can stop between nodes and go on later
+  // (domToTextInSlices). An "after" entry closes an element: its break comes after its children.
+  const stack: WalkStep[] = [{ node: root, pre: false, depth: 0, inMain: false }];
+  const pushChildren = (parent: Node, pre: boolean, depth: number, inMain: boolean): void => {
+    for (let child = parent.lastChild; child; child = child.previousSibling)
+      stack.push({ node: child, pre, depth, inMain });
+  };
+
+  const visit = ({ node, pre, depth, inMain }: VisitStep): void => {
     if (node.nodeType === 3) {
       addText(node as Text, (node as Text).data, pre);
       return;
     }
     if (node.nodeType === 9 || node.nodeType === 11) {
-      for (let child = node.firstChild; child; child = child.nextSibling)
-        visit(child, pre, depth + 1, inMain);
+      pushChildren(node, pre, depth + 1, inMain);
       return;
     }
     if (node.nodeType !== 1) return;
@@ -217,22 +163,58 @@ export function domToText(root: Node, options: DomTextOptions = {}): DomTextInde
     const line = LINES.has(tag) || display === 'list-item' || display === 'table-cell';
     if (block) breakBefore(PARAGRAPH_BREAK);
     else if (line) breakBefore(LINE_BREAK);
+    if (block) stack.push({ after: PARAGRAPH_BREAK });
+    else if (line) stack.push({ after: LINE_BREAK });
     const frame = frameDocument(element);
     if (frame?.body) {
-      visit(frame.body, pre, depth + 1, childInMain);
+      stack.push({ node: frame.body, pre, depth: depth + 1, inMain: childInMain });
     } else {
       const isPre = pre || tag === 'PRE' || (style?.whiteSpace ?? '').startsWith('pre');
       // Shadow roots of custom elements hold visible text too (open ones only: closed ones are private).
-      const children = element.shadowRoot ?? element;
-      for (let child = children.firstChild; child; child = child.nextSibling)
-        visit(child, isPre, depth + 1, childInMain);
+      pushChildren(element.shadowRoot ?? element, isPre, depth + 1, childInMain);
     }
-    if (block) breakBefore(PARAGRAPH_BREAK);
-    else if (line) breakBefore(LINE_BREAK);
   };
 
-  visit(root, false, 0, false);
-  return { text: parts.join(''), nodes, starts };
+  return {
+    walk(shouldPause) {
+      let count = 0;
+      while (stack.length > 0) {
+        const step = stack.pop()!;
+        if ('after' in step) breakBefore(step.after);
+        else visit(step);
+        // Reading the clock per node would cost more than it saves.
+        if (++count % 64 === 0 && shouldPause()) return false;
+      }
+      return true;
+    },
+    result: () => ({ text: parts.join(''), nodes, starts }),
+  };
+}
+
+/** Builds the text index of `root` (an element, a document or a fragment). */
+export function domToText(root: Node, options: DomTextOptions = {}): DomTextIndex {
+  const walker = textWalker(root, options);
+  walker.walk(() => false);
+  return walker.result();
+}
+
+/**
+ * The same index, built in slices of about `sliceMs` with `pause()` between them so a long page's
+ * walk never blocks it for long (bench/paint.ts counts tasks over 50 ms). Offsets are those of
+ * `domToText`: the walk only stops between nodes.
+ */
+export async function domToTextInSlices(
+  root: Node,
+  options: DomTextOptions,
+  pause: () => Promise<void>,
+  sliceMs = 8,
+): Promise<DomTextIndex> {
+  const walker = textWalker(root, options);
+  for (;;) {
+    const sliceEnd = performance.now() + sliceMs;
+    if (walker.walk(() => performance.now() >= sliceEnd)) return walker.result();
+    await pause();
+  }
 }
 
 /** Index of the node containing `offset` (or the last node starting at or before it); -1 before all. */
