@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Flag } from '@/src/engine/report';
-import { isMessage, sendToExtension, sendToTab } from '@/src/messages';
+import { isMessage, reportOf, sendToExtension, sendToTab } from '@/src/messages';
 import { NEEDS_TOOLBAR_CLICK } from '@/src/page/analyse-tab';
 import { PdfList } from '@/src/pdf/pdf-list';
 import { questionInfo } from '@/src/rules/rule-book';
@@ -60,7 +60,7 @@ export function SidePanel() {
         sender.frameId !== 0
       )
         return;
-      if (message.status === 'ready') setState({ status: 'ready', report: message.report });
+      if (message.status === 'ready') setState({ status: 'ready', report: reportOf(message) });
       else if (message.status === 'failed') setState({ status: 'failed', reason: message.reason });
       else setState({ status: 'loading' });
     };

@@ -1,3 +1,5 @@
+import { yieldToPage } from '../page/yield-to-page';
+
 /**
  * Which painted ranges are near the viewport, so that only those are handed to the CSS Highlight API.
  *
@@ -67,17 +69,46 @@ export function watchNearViewport(onChange: (range: Range, near: boolean) => voi
     onChange(range, near);
   };
 
+  const apply = (entry: IntersectionObserverEntry) => {
+    // An element untracked since the observer queued its entry no longer matters.
+    const ranges = rangesOf.get(entry.target);
+    if (!ranges) return;
+    const box = entry.boundingClientRect;
+    const boxless = box.width === 0 && box.height === 0;
+    if (entry.isIntersecting || boxless) nearElements.add(entry.target);
+    else nearElements.delete(entry.target);
+    for (const range of ranges) update(range);
+  };
+
+  // The observer's first answer covers every element observed: 5,000 entries took one task of 50+ ms
+  // on a long manual (bench/paint.ts). Entries are applied in order, SYNC_BUDGET_MS at a time, the rest
+  // after yielding to the page; later entries for an element still come after its earlier ones.
+  const queue: IntersectionObserverEntry[] = [];
+  let head = 0;
+  let draining = false;
+  const drain = () => {
+    const sliceEnd = performance.now() + SYNC_BUDGET_MS;
+    let done = 0;
+    while (head < queue.length) {
+      apply(queue[head++]!);
+      if (++done % 32 === 0 && head < queue.length && performance.now() >= sliceEnd) {
+        void yieldToPage().then(drain);
+        return;
+      }
+    }
+    queue.length = 0;
+    head = 0;
+    draining = false;
+  };
+
   const observer =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(
           (entries) => {
-            for (const entry of entries) {
-              const box = entry.boundingClientRect;
-              const boxless = box.width === 0 && box.height === 0;
-              if (entry.isIntersecting || boxless) nearElements.add(entry.target);
-              else nearElements.delete(entry.target);
-              for (const range of rangesOf.get(entry.target) ?? []) update(range);
-            }
+            for (const entry of entries) queue.push(entry);
+            if (draining) return;
+            draining = true;
+            drain();
           },
           // A screen above and below: passages are painted before they scroll into view.
           { rootMargin: '100% 0px 100% 0px' },
@@ -123,6 +154,8 @@ export function watchNearViewport(onChange: (range: Range, near: boolean) => voi
     },
     clear() {
       observer?.disconnect();
+      queue.length = 0;
+      head = 0;
       rangesOf.clear();
       elementsOfRange.clear();
       nearElements.clear();

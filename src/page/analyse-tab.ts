@@ -15,17 +15,17 @@ export async function injectContentScript(tabId: number): Promise<void> {
 }
 
 /** Sends a message to the tab's content script, injecting it first. */
-export async function askTab<T extends 'policy-lens/report' | 'policy-lens/reveal' | 'policy-lens/step'>(
-  tabId: number,
-  message: MessageOf<T>,
-): Promise<MessageReplies[T]> {
+export async function askTab<
+  T extends 'policy-lens/report' | 'policy-lens/report-json' | 'policy-lens/reveal' | 'policy-lens/step',
+>(tabId: number, message: MessageOf<T>): Promise<MessageReplies[T]> {
   await injectContentScript(tabId);
   return sendToTab(tabId, message);
 }
 
 /** The contract behind `policy-lens/analyze`: that tab's report, analysing it if needed. */
-export function analyseTab(tabId: number): Promise<Report> {
-  return askTab(tabId, { type: 'policy-lens/report' });
+export async function analyseTab(tabId: number): Promise<Report> {
+  // Asked for as JSON text: the page's thread then sends one string, not 5,000 flags value by value.
+  return JSON.parse(await askTab(tabId, { type: 'policy-lens/report-json' })) as Report;
 }
 
 /** Start of the message when the extension may not read a tab yet (the side panel shows it as a hint). */

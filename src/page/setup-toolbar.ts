@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isMessage } from '../messages';
+import { isMessage, reportOf } from '../messages';
 import { hasPolicyText, redFlagCount } from '../ui/report-view';
 import { analyseTab, askTab } from './analyse-tab';
 
@@ -38,7 +38,8 @@ export function setupToolbar(): void {
     if (message.status === 'loading') void browser.action.setBadgeText({ tabId, text: '…' });
     else if (message.status === 'failed') void browser.action.setBadgeText({ tabId, text: '!' });
     else {
-      const red = hasPolicyText(message.report) ? redFlagCount(message.report) : 0;
+      const report = reportOf(message);
+      const red = hasPolicyText(report) ? redFlagCount(report) : 0;
       void browser.action.setBadgeText({ tabId, text: red > 0 ? String(red) : '' });
       void browser.action.setTitle({
         tabId,
