@@ -28,23 +28,21 @@ interface Ink {
   line: string;
   /** Background tint of the passage. */
   tint: string;
-  /** Tint while the passage is "flashed" (revealed from the scorecard or by keyboard). */
-  flash: string;
 }
 
 /** Inks for light pages (dark text on light background) and dark pages. */
 export const FLAG_INKS: Readonly<Record<'light' | 'dark', Readonly<Record<HighlightKind, Ink>>>> = {
   light: {
-    red: { line: '#c5221f', tint: 'rgba(234, 67, 53, 0.16)', flash: 'rgba(234, 67, 53, 0.45)' },
-    green: { line: '#137333', tint: 'rgba(52, 168, 83, 0.16)', flash: 'rgba(52, 168, 83, 0.45)' },
-    lexipol: { line: '#7b3fb5', tint: 'transparent', flash: 'rgba(123, 63, 181, 0.3)' },
-    excerpt: { line: '#8a5a00', tint: 'rgba(251, 188, 4, 0.28)', flash: 'rgba(251, 188, 4, 0.55)' },
+    red: { line: '#c5221f', tint: 'rgba(234, 67, 53, 0.16)' },
+    green: { line: '#137333', tint: 'rgba(52, 168, 83, 0.16)' },
+    lexipol: { line: '#7b3fb5', tint: 'transparent' },
+    excerpt: { line: '#8a5a00', tint: 'rgba(251, 188, 4, 0.28)' },
   },
   dark: {
-    red: { line: '#ff8a80', tint: 'rgba(255, 110, 100, 0.24)', flash: 'rgba(255, 110, 100, 0.5)' },
-    green: { line: '#81e6a0', tint: 'rgba(90, 210, 130, 0.22)', flash: 'rgba(90, 210, 130, 0.5)' },
-    lexipol: { line: '#d0a8ff', tint: 'transparent', flash: 'rgba(190, 140, 255, 0.35)' },
-    excerpt: { line: '#ffd166', tint: 'rgba(255, 209, 102, 0.25)', flash: 'rgba(255, 209, 102, 0.5)' },
+    red: { line: '#ff8a80', tint: 'rgba(255, 110, 100, 0.24)' },
+    green: { line: '#81e6a0', tint: 'rgba(90, 210, 130, 0.22)' },
+    lexipol: { line: '#d0a8ff', tint: 'transparent' },
+    excerpt: { line: '#ffd166', tint: 'rgba(255, 209, 102, 0.25)' },
   },
 };
 
@@ -62,6 +60,12 @@ export const FLAG_WORDS: Readonly<Record<HighlightKind, string>> = {
   green: 'Green flag',
   lexipol: 'Lexipol language',
   excerpt: 'Saved excerpt',
+};
+
+/** Neutral focus tint of the flash after a jump (blue, as browsers draw focus), per page scheme. */
+const FLASH_TINT: Readonly<Record<'light' | 'dark', string>> = {
+  light: 'rgba(26, 115, 232, 0.28)',
+  dark: 'rgba(138, 180, 248, 0.4)',
 };
 
 /** Name of the extra highlight used to flash a passage after a jump. */
@@ -90,10 +94,12 @@ export function pageHighlightCss(scheme: 'light' | 'dark'): string {
         .join('; ')}; cursor: pointer !important; }`,
     );
   }
-  const flash = `background-color: ${inks.red.flash};`;
+  // The flash marks WHERE a jump landed, whatever the passage's colour: a neutral focus tint, so a
+  // green passage never flashes red (its own underline still says red or green).
+  const flash = `background-color: ${FLASH_TINT[scheme]};`;
   rules.push(`::highlight(${FLASH_HIGHLIGHT_NAME}) { ${flash} color: inherit; }`);
   rules.push(
-    `mark[${MARK_ATTRIBUTE}][data-policy-lens-flash] { background-color: ${inks.red.flash} !important; }`,
+    `mark[${MARK_ATTRIBUTE}][data-policy-lens-flash] { background-color: ${FLASH_TINT[scheme]} !important; }`,
   );
   return rules.join('\n');
 }
