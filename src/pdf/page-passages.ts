@@ -1,3 +1,4 @@
+import { pageOf } from '../engine/document';
 import type { Flag, LexipolPassage, Report } from '../engine/report';
 
 /**
@@ -28,7 +29,7 @@ export function piecesByPage(report: Report, pageStarts: readonly number[], page
     flag: Flag | null,
     lexipol: LexipolPassage | null,
   ) => {
-    for (let i = firstPageAtOrBefore(pageStarts, start); i < pageStarts.length; i++) {
+    for (let i = pageIndexOf(pageStarts, start); i < pageStarts.length; i++) {
       const pageStart = pageStarts[i] ?? 0;
       if (pageStart >= end) break;
       const pageEnd = pageStart + (pageLengths[i] ?? 0);
@@ -50,15 +51,9 @@ export function piecesByPage(report: Report, pageStarts: readonly number[], page
   return byPage;
 }
 
-function firstPageAtOrBefore(pageStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = pageStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((pageStarts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return Math.max(0, lo);
+/** 0-based index of the page holding `offset` (the engine's own page lookup, 1-based, minus one). */
+function pageIndexOf(pageStarts: readonly number[], offset: number): number {
+  return (pageOf(pageStarts, offset) ?? 1) - 1;
 }
 
 /** The first page a flag touches and its page-local start (for jumping to it). */
@@ -67,7 +62,7 @@ export function flagLocation(
   pageStarts: readonly number[],
 ): { page: number; start: number; end: number } | null {
   if (flag.start === null || flag.end === null || pageStarts.length === 0) return null;
-  const index = firstPageAtOrBefore(pageStarts, flag.start);
+  const index = pageIndexOf(pageStarts, flag.start);
   const pageStart = pageStarts[index] ?? 0;
   return { page: index + 1, start: flag.start - pageStart, end: flag.end - pageStart };
 }
