@@ -8,15 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { originalText } from '../../../src/engine/document';
 import { normalize } from '../../../src/engine/normalize';
 import { segment } from '../../../src/engine/segment';
-
-/** The segments of `text` as readable rows: [kind, text, lead-in text or null]. */
-function rows(text: string) {
-  const segs = segment(text);
-  return segs.map((s) => {
-    const lead = s.leadIn >= 0 ? segs[s.leadIn]! : null;
-    return [s.kind, text.slice(s.start, s.end), lead ? text.slice(lead.start, lead.end) : null];
-  });
-}
+import { rows } from './segment-rows';
 
 describe('segment: a lead-in across a blank line', () => {
   it('leads the unmarked lines of a web page list (a <p> then a <ul>)', () => {

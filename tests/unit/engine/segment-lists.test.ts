@@ -3,16 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { originalText } from '../../../src/engine/document';
 import { normalize } from '../../../src/engine/normalize';
 import { segment } from '../../../src/engine/segment';
-
-/** The segments of `text` as readable rows: [kind, text, lead-in text or null]. */
-function rows(text: string) {
-  const segs = segment(text);
-  return segs.map((s) => {
-    const lead = s.leadIn >= 0 ? segs[s.leadIn]! : null;
-    return [s.kind, text.slice(s.start, s.end), lead ? text.slice(lead.start, lead.end) : null];
-  });
-}
-const sentences = (text: string) => segment(text).map((s) => text.slice(s.start, s.end));
+import { rows, sentences } from './segment-rows';
 
 describe('segment: lists', () => {
   it('makes list items led by the sentence that ends with a colon', () => {

@@ -2,16 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Segment, segment } from '../../../src/engine/segment';
-
-/** The segments of `text` as readable rows: [kind, text, lead-in text or null]. */
-function rows(text: string) {
-  const segs = segment(text);
-  return segs.map((s) => {
-    const lead = s.leadIn >= 0 ? segs[s.leadIn]! : null;
-    return [s.kind, text.slice(s.start, s.end), lead ? text.slice(lead.start, lead.end) : null];
-  });
-}
-const sentences = (text: string) => segment(text).map((s) => text.slice(s.start, s.end));
+import { rows, sentences } from './segment-rows';
 
 describe('segment: sentences', () => {
   it('splits at full stops, question and exclamation marks followed by a capital', () => {
