@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { QuestionId } from '../engine/report';
-import { type Excerpt, type ExcerptEdit, QUESTION_IDS } from '../excerpts/excerpt';
+import type { Excerpt, ExcerptEdit } from '../excerpts/excerpt';
 import { sourceLink } from '../excerpts/source-link';
 import { placeOf } from '../excerpts/town-brief';
-import { questionInfo } from '../rules/rule-book';
+import { ExcerptQuestionOptions } from './excerpt-question-options';
 import { FlagIcon } from './flag-icon';
 
 /** One saved excerpt on the excerpts page: the quote, where it is, the note, and edit/delete. */
@@ -57,12 +57,7 @@ function EditForm({
     <form class="pl-excerpt-edit" onSubmit={submit}>
       <label for={`${id}-q`}>Question</label>
       <select id={`${id}-q`} value={question} onChange={(e) => setQuestion(e.currentTarget.value)}>
-        <option value="">Not sorted yet</option>
-        {QUESTION_IDS.map((q) => (
-          <option key={q} value={String(q)}>
-            {q}. {questionInfo(q).title}
-          </option>
-        ))}
+        <ExcerptQuestionOptions />
       </select>
       <label for={`${id}-f`}>Flag</label>
       <select id={`${id}-f`} value={flag} onChange={(e) => setFlag(e.currentTarget.value as Excerpt['flag'])}>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QuestionId } from '../engine/report';
-import { type Excerpt, type ExcerptEdit, QUESTION_IDS } from '../excerpts/excerpt';
-import { questionInfo } from '../rules/rule-book';
+import type { Excerpt, ExcerptEdit } from '../excerpts/excerpt';
+import { ExcerptQuestionOptions } from './excerpt-question-options';
 import { FlagIcon } from './flag-icon';
 
 /**
@@ -58,12 +58,7 @@ function SavedForm({
       <label>
         Question
         <select value={question} onChange={(e) => setQuestion(e.currentTarget.value)}>
-          <option value="">Not sorted yet</option>
-          {QUESTION_IDS.map((q) => (
-            <option key={q} value={String(q)}>
-              {q}. {questionInfo(q).title}
-            </option>
-          ))}
+          <ExcerptQuestionOptions />
         </select>
       </label>
       <fieldset>
