@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../engine/analyze';
 import type { Report } from '../engine/report';
-import { WARNING } from '../engine/warnings';
+import { notAPolicyReason } from '../engine/warnings';
 import { readPolicyFile } from '../sources/node-policy-file';
 import { SourceError } from '../sources/node-source-error';
 import { parseArgs, USAGE, UsageError } from './cli-args';
@@ -16,16 +16,6 @@ import { formatSummaryTable, type SummaryRow } from './summary-table';
 import { styleFor } from './terminal-style';
 
 const SAMPLE = fileURLToPath(new URL('../../samples/sample-policy.html', import.meta.url));
-
-/**
- * The engine says so in a warning when a text never mentions immigration: then the file is not the
- * policy the user meant (a wrong download, a different chapter), and "nothing found" would mislead.
- */
-function notAPolicyReason(report: Report): string | null {
-  return report.warnings.includes(WARNING.noImmigration)
-    ? `is not an immigration policy (${WARNING.noImmigration})`
-    : null;
-}
 
 /** Reads and analyses one file; every failure becomes a one-line reason. */
 async function analyzeFile(file: string): Promise<{ report: Report } | { error: string }> {

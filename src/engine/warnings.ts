@@ -11,6 +11,17 @@ export const WARNING = {
   truncated: 'looks truncated: the text ends in the middle of a sentence',
 } as const;
 
+/**
+ * Why a report is no answer to the user's question, or null: the text is not a policy on immigration
+ * enforcement (a wrong download, a different chapter), and "nothing found" would mislead. The CLI,
+ * `npm run eval` and the surfaces all decide from this one function.
+ */
+export function notAPolicyReason(report: { warnings: readonly string[] }): string | null {
+  return report.warnings.includes(WARNING.noImmigration)
+    ? `is not an immigration policy (${WARNING.noImmigration})`
+    : null;
+}
+
 export interface TextFacts {
   /** Normalised text. */
   text: string;
