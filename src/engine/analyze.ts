@@ -1,4 +1,5 @@
 import { defaultRuleBook, type RuleBook } from '../rules/rule-book';
+import { ClauseReader } from './clause-reading';
 import { type PolicyDocument, pageOf } from './document';
 import { findFlags } from './find-flags';
 import { findLexipolMarkers, findLexipolRegions } from './lexipol';
@@ -38,6 +39,15 @@ function wordsPerPage(tokens: Tokens, toOriginal: Int32Array, pageStarts: readon
   return counts;
 }
 
+/** Why a ban that a hedge or broad exception qualifies is red, in the guide's terms. */
+function hedgedExplanation(hedge: string, banExplanation: string): string {
+  return (
+    `A weakened ban: it is qualified by "${hedge}", which leaves officers room to do what it seems to ` +
+    `forbid. The guide counts hedged bans and broad exceptions as red flags. Without that qualifier it ` +
+    `would be green: ${banExplanation}`
+  );
+}
+
 export function analyze(doc: PolicyDocument, book: RuleBook = defaultRuleBook): Report {
   const engine = ruleEngine(book);
   const { original, norm, words, matched, mentionsImmigration } = matchDocument(engine, doc);
@@ -50,18 +60,20 @@ export function analyze(doc: PolicyDocument, book: RuleBook = defaultRuleBook): 
   };
 
   const flagsByQuestion = new Map<number, Flag[]>();
-  for (const { rule, segment: i } of findFlags(engine, matched)) {
+  const reader = new ClauseReader(engine, matched);
+  for (const { rule, segment: i, hedgedBy } of findFlags(engine, matched)) {
+    if (!reader.judge(i, rule.question).stands) continue;
     const seg = segments[i]!;
     const span = originalSpan(seg.start, seg.end);
     const list = flagsByQuestion.get(rule.question) ?? [];
     list.push({
-      rule: rule.id,
-      flag: rule.flag,
+      rule: hedgedBy === undefined ? rule.id : `${rule.id}/hedged`,
+      flag: hedgedBy === undefined ? rule.flag : 'red',
       start: span.start,
       end: span.end,
       page: span.page,
       quote: original.text.slice(span.start, span.end),
-      explanation: rule.explanation,
+      explanation: hedgedBy === undefined ? rule.explanation : hedgedExplanation(hedgedBy, rule.explanation),
       absence: false,
       question: rule.question,
       section: seg.section,

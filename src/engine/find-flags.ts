@@ -45,6 +45,8 @@ export const HEADING = 3;
 export interface FoundFlag {
   rule: CompiledRule;
   segment: number;
+  /** A green rule's ban qualified by a hedge or a broad exception: reported red, as a hedged ban. */
+  hedgedBy?: string;
 }
 
 /** Told, for every rule tried on a segment, what happened ("fires", or why not). */
@@ -59,6 +61,26 @@ const MAX_CARRIED_ITEMS = 40;
 /** Hits read per segment: real sentences have a few dozen; this bounds a hostile one-sentence megabyte
  * (and stops a huge lead-in being re-read for each of thousands of items). */
 const MAX_HITS_PER_SEGMENT = 4000;
+
+/** Words after "solely" / "sole" that make it qualify the BASIS of an action ("solely on the basis of a
+ * detainer", "based solely on status"): the guide's own green wording, not a hedge. "Solely to
+ * determine status" qualifies a purpose, and that is a hedge. */
+const BASIS_WORDS = new Set(['on', 'upon', 'based', 'because', 'due', 'by', 'basis', 'for']);
+
+function qualifiesBasis(matched: MatchedText, hedgeLast: number): boolean {
+  const { tokens, text } = matched;
+  const word = (t: number) =>
+    t < tokens.count ? text.slice(tokens.start[t], tokens.end[t]).toLowerCase() : '';
+  const hedge = word(hedgeLast);
+  if (hedge !== 'solely' && hedge !== 'sole') return false;
+  const next = word(hedgeLast + 1);
+  // "for the sole purpose of" is a purpose; "solely for violations" is a basis
+  return (
+    BASIS_WORDS.has(next) &&
+    !(next === 'for' && word(hedgeLast + 2) === 'purpose') &&
+    !(hedge === 'sole' && next === 'purpose')
+  );
+}
 
 /** Whether a unit stamped `i` holds every group of the rule and none of the groups that stop it. */
 function allStamped(rule: RunnableRule, stamp: Int32Array, i: number): boolean {
@@ -278,12 +300,22 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
       if (!list) byGroup.set(hit.group, [hit]);
       else if (list.length < MAX_HITS_PER_GROUP) list.push(hit);
     }
-    const judged = candidates.map((rule) => ({ rule, judgement: judgeRule(rule, byGroup, unit) }));
+    const judged = candidates.map((rule) => ({
+      rule,
+      judgement: judgeRule(rule, byGroup, unit, engine.weakeners),
+    }));
     const fired = judged.filter((j) => j.judgement.fires).map((j) => j.rule);
     const overridden = new Set(fired.flatMap((r) => r.rule.overrides));
     for (const { rule, judgement } of judged) {
       const overriddenBy = judgement.fires && overridden.has(rule.rule.id);
       if (judgement.fires && !overriddenBy) found.push({ rule: rule.rule, segment: i });
+      else if (!judgement.fires && judgement.weakened && rule.rule.flag === 'green') {
+        const { hedge } = judgement.weakened;
+        if (!qualifiesBasis(matched, hedge.last)) {
+          const hedgedBy = matched.text.slice(tokens.start[hedge.first], tokens.end[hedge.last]);
+          found.push({ rule: rule.rule, segment: i, hedgedBy });
+        }
+      }
       trace?.(
         i,
         rule,

@@ -22,12 +22,21 @@ export interface Unit {
 
 export type Judgement =
   | { fires: true; first: number; last: number }
-  | { fires: false; why: string; group?: number };
+  | {
+      fires: false;
+      why: string;
+      group?: number;
+      /** Stopped only by a hedge or a broad exception next to the match ("shall not ROUTINELY ask",
+       * "shall not ask UNLESS the person is arrested"): the clause is a ban the guide calls weak, read
+       * as a red finding of its own (see findFlags). */
+      weakened?: { first: number; last: number; hedge: GroupHit };
+    };
 
 export function judgeRule(
   rule: RunnableRule,
   byGroup: ReadonlyMap<number, GroupHit[]>,
   unit: Unit,
+  weakeners: readonly number[] = [],
 ): Judgement {
   const lists: GroupHit[][] = [];
   for (const group of rule.all) {
@@ -48,11 +57,21 @@ export function judgeRule(
     };
   }
   const near = rule.rule.near;
+  const isNear = (hit: GroupHit) => hit.last >= window.first - near && hit.first <= window.last + near;
   for (const group of rule.unlessNear) {
     for (const hit of byGroup.get(group) ?? []) {
-      if (hit.last >= window.first - near && hit.first <= window.last + near) {
-        return { fires: false, why: `a word of its \`unless_near\` group is within ${near} words`, group };
-      }
+      if (!isNear(hit)) continue;
+      const why = `a word of its \`unless_near\` group is within ${near} words`;
+      // Weakened only when the word that stops the rule IS a hedge or broad exception: other
+      // unless_near words ("alone", "for other jurisdictions") stop a rule for other reasons.
+      const hedge = weakeners.some((w) =>
+        byGroup.get(w)?.some((x) => x.first === hit.first && x.last === hit.last),
+      )
+        ? hit
+        : undefined;
+      return hedge
+        ? { fires: false, why, group, weakened: { ...window, hedge } }
+        : { fires: false, why, group };
     }
   }
   return { fires: true, ...window };

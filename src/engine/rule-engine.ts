@@ -44,7 +44,15 @@ export interface RuleEngine {
   countsList: Int32Array;
   /** Group that any mention of immigration hits (for the "does not mention immigration" warning). */
   mentionsImmigration: number;
+  /** Vocabulary groups that weaken a ban when they qualify it (hedges, broad exceptions): a green
+   * rule stopped only by one of them reads as a hedged ban, a red finding. */
+  weakeners: number[];
+  /** A vocabulary group's number by name (aliases resolved), or -1 when the rule book has none. */
+  groupOf: (name: string) => number;
 }
+
+/** Vocabulary groups whose words, next to a ban, make it a weak one in the guide's terms. */
+const WEAKENING_GROUPS = ['hedges', 'broad-exceptions'];
 
 /** Engine-internal group name; "/" cannot occur in vocabulary names, and rule groups start with "q". */
 const MENTIONS_IMMIGRATION = '/mentions-immigration';
@@ -146,6 +154,10 @@ export function ruleEngine(book: RuleBook): RuleEngine {
     countsFrom,
     countsList,
     mentionsImmigration: id(MENTIONS_IMMIGRATION),
+    groupOf: (name) => matcher.groupId(canonical.get(name) ?? name) ?? -1,
+    weakeners: WEAKENING_GROUPS.map((name) => matcher.groupId(canonical.get(name) ?? name) ?? -1).filter(
+      (g) => g >= 0,
+    ),
   };
   cache.set(book, engine);
   return engine;
