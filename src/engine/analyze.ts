@@ -62,7 +62,7 @@ export function analyze(doc: PolicyDocument, book: RuleBook = defaultRuleBook): 
   const flagsByQuestion = new Map<number, Flag[]>();
   const reader = new ClauseReader(engine, matched);
   for (const { rule, segment: i, hedgedBy } of findFlags(engine, matched)) {
-    if (!reader.judge(i, rule.question).stands) continue;
+    if (!reader.judge(i, rule.question, rule.flag === 'green' || hedgedBy !== undefined).stands) continue;
     const seg = segments[i]!;
     const span = originalSpan(seg.start, seg.end);
     const list = flagsByQuestion.get(rule.question) ?? [];

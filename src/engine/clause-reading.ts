@@ -88,9 +88,16 @@ export class ClauseReader {
     return reading;
   }
 
-  /** Whether a finding of `question` stands on segment i, and if not, why. */
-  judge(i: number, question: QuestionId): { stands: true } | { stands: false; why: string } {
+  /** Whether a finding of `question` stands on segment i, and if not, why. `forbidding` says the finding
+   * rests on the clause being a ban (a green finding, or a hedged ban). */
+  judge(
+    i: number,
+    question: QuestionId,
+    forbidding = false,
+  ): { stands: true } | { stands: false; why: string } {
     const reading = this.read(i);
+    if (forbidding && this.banOnlyInCondition(i))
+      return { stands: false, why: 'its only ban is inside the condition ("If … cannot …"), not the rule' };
     if (!reading.operative) {
       // What a federal agency does with the department's records, jail and prisoners (reviews,
       // interviews, screening) is the subject of questions 2 and 6 even when worded as a description
@@ -104,6 +111,18 @@ export class ClauseReader {
     if (this.has(i, this.groups.recordKeeping) && question !== 4)
       return { stands: false, why: 'a record-keeping rule that only mentions the practice' };
     return { stands: true };
+  }
+
+  /**
+   * "If verification cannot be made from documents, verification shall be made through a query to
+   * DHS": the ban words belong to the opening condition; the rule after the comma forbids nothing.
+   */
+  private banOnlyInCondition(i: number): boolean {
+    const { tokenFrom } = this.matched;
+    const { from } = this.subjectSpan(i);
+    if (from === tokenFrom[i]) return false;
+    const bans = this.hitsOf(i).get(this.engine.cues.prohibiting) ?? [];
+    return bans.length > 0 && bans.every((h) => h.first < from);
   }
 
   /** Whether the document is an agreement with a federal agency (a 287(g) MOA, an IGSA). */
@@ -134,6 +153,7 @@ export class ClauseReader {
 
   private notOperativeBecause(i: number, parts: number[], actor: Actor): string | null {
     if (parts.some((p) => this.opensWith(p, this.groups.recital))) return 'a recital (a "whereas" clause)';
+    if (this.narrates(i)) return 'a first-person account (a letter, column or speech), not a rule';
     if (this.inDefinitions(i)) return 'part of the definitions';
     if (actor === 'outside authority') return 'it describes what a law, a court or another body does or says';
     if (actor === 'federal agency') return FEDERAL_DESCRIPTION;
@@ -207,6 +227,15 @@ export class ClauseReader {
       }
     }
     return { from, to };
+  }
+
+  /** "I received a letter", "my office filed an application": a policy never speaks in the first person
+   * singular; letters, columns and speeches do, and they tell rather than rule. */
+  private narrates(p: number): boolean {
+    const { from } = this.subjectSpan(p);
+    const { tokens, text } = this.matched;
+    const word = text.slice(tokens.start[from], tokens.end[from]);
+    return word === 'I' || word === 'My' || word === 'my';
   }
 
   /** Outside authorities named in segment p, leaving out "federal law" / "state law" when they are
@@ -331,6 +360,7 @@ const SUBORDINATE_OPENERS = new Set([
   'as',
   'because',
   'since',
+  'for',
 ]);
 
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
