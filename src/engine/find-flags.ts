@@ -302,7 +302,7 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
     }
     const judged = candidates.map((rule) => ({
       rule,
-      judgement: judgeRule(rule, byGroup, unit, engine.weakeners),
+      judgement: judgeRule(rule, byGroup, unit, engine),
     }));
     const fired = judged.filter((j) => j.judgement.fires).map((j) => j.rule);
     const overridden = new Set(fired.flatMap((r) => r.rule.overrides));

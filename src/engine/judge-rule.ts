@@ -32,12 +32,32 @@ export type Judgement =
       weakened?: { first: number; last: number; hedge: GroupHit };
     };
 
+/** What weakens a ban: hedges and broad exceptions near it, any exception that is not narrow. */
+export interface Weakening {
+  /** Vocabulary groups of hedges and broad exceptions. */
+  weakeners: readonly number[];
+  /** Words opening an exception (unless, except …), and the narrow exceptions; -1 for none. */
+  exceptionWords: number;
+  narrowExceptions: number;
+}
+
+const NO_WEAKENING: Weakening = { weakeners: [], exceptionWords: -1, narrowExceptions: -1 };
+
+/** How far after an exception word its condition may name a narrow exception. */
+const EXCEPTION_REACH = 20;
+
 export function judgeRule(
   rule: RunnableRule,
   byGroup: ReadonlyMap<number, GroupHit[]>,
   unit: Unit,
-  weakeners: readonly number[] = [],
+  weakening: Weakening = NO_WEAKENING,
 ): Judgement {
+  const { weakeners } = weakening;
+  /** The condition after an exception word names one of the guide's narrow exceptions. */
+  const narrowAfter = (at: GroupHit): boolean =>
+    (byGroup.get(weakening.narrowExceptions) ?? []).some(
+      (n) => n.first >= at.first && n.first <= at.last + EXCEPTION_REACH,
+    );
   const lists: GroupHit[][] = [];
   for (const group of rule.all) {
     const list = byGroup.get(group);
@@ -58,9 +78,14 @@ export function judgeRule(
   }
   const near = rule.rule.near;
   const isNear = (hit: GroupHit) => hit.last >= window.first - near && hit.first <= window.last + near;
+  const isWeakenerHit = (hit: GroupHit) =>
+    weakeners.some((w) => byGroup.get(w)?.some((x) => x.first === hit.first && x.last === hit.last));
   for (const group of rule.unlessNear) {
     for (const hit of byGroup.get(group) ?? []) {
       if (!isNear(hit)) continue;
+      // "unless … necessary to the ongoing investigation of an indictable offense": a broad-looking
+      // exception whose condition is one of the guide's narrow ones does not stop a ban.
+      if (isWeakenerHit(hit) && narrowAfter(hit)) continue;
       const why = `a word of its \`unless_near\` group is within ${near} words`;
       // Weakened only when the word that stops the rule IS a hedge or broad exception: other
       // unless_near words ("alone", "for other jurisdictions") stop a rule for other reasons.

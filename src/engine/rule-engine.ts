@@ -47,6 +47,10 @@ export interface RuleEngine {
   /** Vocabulary groups that weaken a ban when they qualify it (hedges, broad exceptions): a green
    * rule stopped only by one of them reads as a hedged ban, a red finding. */
   weakeners: number[];
+  /** Words that open an exception to a ban (unless, except …) and the narrow exceptions the guide
+   * accepts (required by law, a judge's warrant …); -1 when the rule book has none. */
+  exceptionWords: number;
+  narrowExceptions: number;
   /** A vocabulary group's number by name (aliases resolved), or -1 when the rule book has none. */
   groupOf: (name: string) => number;
 }
@@ -155,6 +159,8 @@ export function ruleEngine(book: RuleBook): RuleEngine {
     countsList,
     mentionsImmigration: id(MENTIONS_IMMIGRATION),
     groupOf: (name) => matcher.groupId(canonical.get(name) ?? name) ?? -1,
+    exceptionWords: matcher.groupId(canonical.get('exception-words') ?? 'exception-words') ?? -1,
+    narrowExceptions: matcher.groupId(canonical.get('narrow-exceptions') ?? 'narrow-exceptions') ?? -1,
     weakeners: WEAKENING_GROUPS.map((name) => matcher.groupId(canonical.get(name) ?? name) ?? -1).filter(
       (g) => g >= 0,
     ),
