@@ -252,6 +252,7 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
   const { countsFrom, countsList, rulesByKey } = engine;
   const hitGroup = hits.group;
   const found: FoundFlag[] = [];
+  const weakening = { ...engine, qualifiesBasis: (hit: GroupHit) => qualifiesBasis(matched, hit.last) };
   for (let i = 0; i < segments.length; i++) {
     const f = form[i]!;
     if (f === HEADING || (f !== ITEM && hitTo[i] === hitFrom[i])) continue;
@@ -302,7 +303,7 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
     }
     const judged = candidates.map((rule) => ({
       rule,
-      judgement: judgeRule(rule, byGroup, unit, engine),
+      judgement: judgeRule(rule, byGroup, unit, weakening),
     }));
     const fired = judged.filter((j) => j.judgement.fires).map((j) => j.rule);
     const overridden = new Set(fired.flatMap((r) => r.rule.overrides));
@@ -311,10 +312,8 @@ export function findFlags(engine: RuleEngine, matched: MatchedText, trace?: Rule
       if (judgement.fires && !overriddenBy) found.push({ rule: rule.rule, segment: i });
       else if (!judgement.fires && judgement.weakened && rule.rule.flag === 'green') {
         const { hedge } = judgement.weakened;
-        if (!qualifiesBasis(matched, hedge.last)) {
-          const hedgedBy = matched.text.slice(tokens.start[hedge.first], tokens.end[hedge.last]);
-          found.push({ rule: rule.rule, segment: i, hedgedBy });
-        }
+        const hedgedBy = matched.text.slice(tokens.start[hedge.first], tokens.end[hedge.last]);
+        found.push({ rule: rule.rule, segment: i, hedgedBy });
       }
       trace?.(
         i,

@@ -32,16 +32,25 @@ export type Judgement =
       weakened?: { first: number; last: number; hedge: GroupHit };
     };
 
-/** What weakens a ban: hedges and broad exceptions near it, any exception that is not narrow. */
+/** What weakens a ban: hedges and broad exceptions near it, and exceptions with a broad condition. */
 export interface Weakening {
   /** Vocabulary groups of hedges and broad exceptions. */
   weakeners: readonly number[];
   /** Words opening an exception (unless, except …), and the narrow exceptions; -1 for none. */
   exceptionWords: number;
   narrowExceptions: number;
+  /** Conditions that make an exception broad (public safety, a felony, a supervisor's approval …). */
+  broadConditions: number;
+  /** Whether a hedge hit qualifies the basis of an action ("solely on the basis of"), not a purpose. */
+  qualifiesBasis?: (hit: GroupHit) => boolean;
 }
 
-const NO_WEAKENING: Weakening = { weakeners: [], exceptionWords: -1, narrowExceptions: -1 };
+const NO_WEAKENING: Weakening = {
+  weakeners: [],
+  exceptionWords: -1,
+  narrowExceptions: -1,
+  broadConditions: -1,
+};
 
 /** How far after an exception word its condition may name a narrow exception. */
 const EXCEPTION_REACH = 20;
@@ -53,11 +62,22 @@ export function judgeRule(
   weakening: Weakening = NO_WEAKENING,
 ): Judgement {
   const { weakeners } = weakening;
-  /** The condition after an exception word names one of the guide's narrow exceptions. */
-  const narrowAfter = (at: GroupHit): boolean =>
-    (byGroup.get(weakening.narrowExceptions) ?? []).some(
-      (n) => n.first >= at.first && n.first <= at.last + EXCEPTION_REACH,
-    );
+  /** Where the first hit of a group lies in an exception's condition (the words after its exception
+   * word), or Infinity. */
+  const firstInCondition = (at: GroupHit, group: number): number =>
+    (byGroup.get(group) ?? []).find((n) => n.first >= at.first && n.first <= at.last + EXCEPTION_REACH)
+      ?.first ?? Number.POSITIVE_INFINITY;
+  /** The condition names one of the guide's narrow exceptions before any broad one: "except as required
+   * by law" does; "except as necessary for public safety, or as required by law" does not. */
+  const narrowException = (at: GroupHit): boolean => {
+    const narrow = firstInCondition(at, weakening.narrowExceptions);
+    return narrow !== Number.POSITIVE_INFINITY && narrow <= firstInCondition(at, weakening.broadConditions);
+  };
+  /** The condition names a broad exception before any narrow one. */
+  const broadException = (at: GroupHit): boolean => {
+    const broad = firstInCondition(at, weakening.broadConditions);
+    return broad !== Number.POSITIVE_INFINITY && broad < firstInCondition(at, weakening.narrowExceptions);
+  };
   const lists: GroupHit[][] = [];
   for (const group of rule.all) {
     const list = byGroup.get(group);
@@ -78,25 +98,43 @@ export function judgeRule(
   }
   const near = rule.rule.near;
   const isNear = (hit: GroupHit) => hit.last >= window.first - near && hit.first <= window.last + near;
+  // "based solely on status" qualifies the basis of an action: the guide's own green wording, no hedge.
   const isWeakenerHit = (hit: GroupHit) =>
+    !weakening.qualifiesBasis?.(hit) &&
     weakeners.some((w) => byGroup.get(w)?.some((x) => x.first === hit.first && x.last === hit.last));
   for (const group of rule.unlessNear) {
     for (const hit of byGroup.get(group) ?? []) {
       if (!isNear(hit)) continue;
+      const weakens = isWeakenerHit(hit);
       // "unless … necessary to the ongoing investigation of an indictable offense": a broad-looking
       // exception whose condition is one of the guide's narrow ones does not stop a ban.
-      if (isWeakenerHit(hit) && narrowAfter(hit)) continue;
+      if (weakens && narrowException(hit)) continue;
       const why = `a word of its \`unless_near\` group is within ${near} words`;
       // Weakened only when the word that stops the rule IS a hedge or broad exception: other
       // unless_near words ("alone", "for other jurisdictions") stop a rule for other reasons.
-      const hedge = weakeners.some((w) =>
-        byGroup.get(w)?.some((x) => x.first === hit.first && x.last === hit.last),
-      )
-        ? hit
-        : undefined;
-      return hedge
-        ? { fires: false, why, group, weakened: { ...window, hedge } }
+      return weakens
+        ? { fires: false, why, group, weakened: { ...window, hedge: hit } }
         : { fires: false, why, group };
+    }
+  }
+  const kindAtMatch = unit.kindAt(window.first);
+  if (rule.rule.flag === 'green' && (kindAtMatch === 'prohibiting' || kindAtMatch === 'discouraging')) {
+    // A hedge anywhere in the same forbidding clause qualifies the ban ("must feel secure that
+    // contacting the police will NOT AUTOMATICALLY lead to an immigration inquiry"), however far
+    // from the words the rule matched.
+    for (const group of rule.unlessNear) {
+      for (const hit of byGroup.get(group) ?? []) {
+        if (unit.kindAt(hit.first) !== kindAtMatch || !isWeakenerHit(hit) || narrowException(hit)) continue;
+        const why = 'a hedge or broad exception qualifies the ban in the same clause';
+        return { fires: false, why, group, weakened: { ...window, hedge: hit } };
+      }
+    }
+    // An exception in the ban's clause whose condition is broad leaves room to act: "does not inquire
+    // …, unless the police need that information to facilitate an investigation" is a weakened ban.
+    for (const hit of byGroup.get(weakening.exceptionWords) ?? []) {
+      if (unit.kindAt(hit.first) !== kindAtMatch || !broadException(hit)) continue;
+      const why = 'a broad exception qualifies the ban';
+      return { fires: false, why, weakened: { ...window, hedge: hit } };
     }
   }
   return { fires: true, ...window };

@@ -51,6 +51,7 @@ export interface RuleEngine {
    * accepts (required by law, a judge's warrant …); -1 when the rule book has none. */
   exceptionWords: number;
   narrowExceptions: number;
+  broadConditions: number;
   /** A vocabulary group's number by name (aliases resolved), or -1 when the rule book has none. */
   groupOf: (name: string) => number;
 }
@@ -161,6 +162,7 @@ export function ruleEngine(book: RuleBook): RuleEngine {
     groupOf: (name) => matcher.groupId(canonical.get(name) ?? name) ?? -1,
     exceptionWords: matcher.groupId(canonical.get('exception-words') ?? 'exception-words') ?? -1,
     narrowExceptions: matcher.groupId(canonical.get('narrow-exceptions') ?? 'narrow-exceptions') ?? -1,
+    broadConditions: matcher.groupId(canonical.get('broad-conditions') ?? 'broad-conditions') ?? -1,
     weakeners: WEAKENING_GROUPS.map((name) => matcher.groupId(canonical.get(name) ?? name) ?? -1).filter(
       (g) => g >= 0,
     ),
