@@ -37,6 +37,7 @@ export interface ReadingGroups {
   commentary: number;
   recordKeeping: number;
   agreementDocument: number;
+  federalPapers: number;
   /** actions-q1 … actions-q7, index 0 = question 1; -1 when the rule book has no such group. */
   actions: number[];
 }
@@ -54,6 +55,7 @@ export function readingGroups(engine: RuleEngine): ReadingGroups {
     commentary: group(engine, 'commentary-words'),
     recordKeeping: group(engine, 'record-keeping'),
     agreementDocument: group(engine, 'agreement-documents'),
+    federalPapers: group(engine, 'federal-papers'),
     actions: [1, 2, 3, 4, 5, 6, 7].map((q) => group(engine, `actions-q${q}`)),
   };
 }
@@ -192,9 +194,10 @@ export class ClauseReader {
     // A federal agency as the active subject ("ICE may issue a detainer", "Immigration officials
     // interview inmates") describes the agency; as a passive one ("ICE shall be notified") it is the
     // object of the police's own rule, and under "must" or "shall" the policy lays a duty on it.
-    const headsSubject = (this.hitsOf(p).get(this.groups.federal) ?? []).some(
-      (h) => h.first >= from && h.first < Math.min(to, from + SUBJECT_HEAD),
-    );
+    const atHead = (h: { first: number }) => h.first >= from && h.first < Math.min(to, from + SUBJECT_HEAD);
+    const headsSubject =
+      (this.hitsOf(p).get(this.groups.federal) ?? []).some(atHead) ||
+      (this.hitsOf(p).get(this.groups.federalPapers) ?? []).some(atHead);
     if (headsSubject && !this.passiveNear(p, to) && this.describesPower(p, from)) return 'federal agency';
     return null;
   }
@@ -326,13 +329,13 @@ export class ClauseReader {
       for (let h = hitFrom[i]!; h < hitTo[i]! && !opens; h++)
         opens = this.engine.countsFor[hits.group[h]!]!.includes(opener);
       if (!opens) continue;
-      // Definitions say what words mean; the first clause with force of its own (shall, may, shall
-      // not …) or a new numbered section ends them.
+      // Definitions say what words mean; a new numbered section, or a clause that orders something
+      // ("shall", "must"), ends them. ("Authorized to enforce regulations" inside a definition does not.)
       const section = segments[i]!.section;
       for (let j = i + 1; j < segments.length; j++) {
         const s = segments[j]!.section;
         if (s !== section && s !== null && NUMBERED_SECTION.test(s)) break;
-        if (this.firstCue(j) >= 0) break;
+        if (ORDERS.test(this.matched.text.slice(segments[j]!.start, segments[j]!.end))) break;
         marks[j] = 1;
       }
     }
@@ -368,6 +371,9 @@ const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
 const POWER_WORDS = new Set(['may', 'can', 'could', 'might']);
 /** An outside authority this close to the start of the subject heads it. */
 const SUBJECT_HEAD = 3;
+
+/** A clause that orders something: the end of a definitions part. */
+const ORDERS = /\b(?:shall|must)\b/i;
 
 const FEDERAL_DESCRIPTION = 'it describes what a federal agency does';
 
