@@ -279,7 +279,8 @@ export class ClauseReader {
    * laying a duty on it ("must", "shall") or making a promise to it ("will receive whatever help"). */
   private describesPower(p: number, from: number): boolean {
     const cue = this.firstCue(p, from);
-    if (cue < 0) return true;
+    // A force word far from the subject belongs to a later clause ("... so as to allow ICE to ...").
+    if (cue < 0 || cue >= from + SUBJECT_WORDS) return true;
     const { tokens, text } = this.matched;
     return POWER_WORDS.has(text.slice(tokens.start[cue], tokens.end[cue]).toLowerCase());
   }
@@ -364,6 +365,10 @@ const SUBORDINATE_OPENERS = new Set([
   'because',
   'since',
   'for',
+  'due',
+  'until',
+  'during',
+  'following',
 ]);
 
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
