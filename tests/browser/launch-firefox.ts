@@ -178,12 +178,6 @@ async function inShadowRoots<T>(page: Page, host: string, fn: string, arg: unkno
   return out;
 }
 
-/** The visible text inside every `<host>` element's shadow root (closed ones too), joined. */
-export async function shadowText(page: Page, host: string): Promise<string> {
-  const texts = await inShadowRoots<string>(page, host, '(root) => root.textContent ?? ""');
-  return texts.join(' ').replace(/\s+/g, ' ').trim();
-}
-
 /** The text of the flag popup's dialog (inside `<policy-lens-ui>`), or null when no popup is shown. */
 export async function popupText(page: Page): Promise<string | null> {
   const texts = await inShadowRoots<string | null>(
@@ -212,16 +206,6 @@ export async function shadowElementText(page: Page, host: string, selector: stri
     host,
     '(root, selector) => root.querySelector(selector)?.textContent ?? null',
     selector,
-  );
-  return texts.find((t) => t !== null) ?? null;
-}
-
-/** Which element has the focus inside the `<host>`'s shadow root: its text, or null. */
-export async function shadowFocus(page: Page, host: string): Promise<string | null> {
-  const texts = await inShadowRoots<string | null>(
-    page,
-    host,
-    '(root) => root.activeElement ? root.activeElement.textContent : null',
   );
   return texts.find((t) => t !== null) ?? null;
 }
