@@ -1,4 +1,4 @@
-import { FLASH_HIGHLIGHT_NAME } from '../ui/flag-style';
+import { FLASH_HIGHLIGHT_NAME, HIGHLIGHT_NAMES } from '../ui/flag-style';
 import { SEARCH_HIGHLIGHT_NAME } from './document-view';
 
 /**
@@ -84,6 +84,14 @@ a.pl-button { text-decoration: none; display: inline-block; }
 .pl-popup:focus { outline: none; }
 .pl-popup:focus-visible { outline: 3px solid var(--pl-focus); }
 
+/* A PDF's lines sit as close as its author set them (the text layer has line-height 1 and lines often
+   only 1.15 em apart), so the web page's fixed 3 px underlines 3 px below the baseline ran into the next
+   line's letters: a double underline is three times its thickness deep. In the viewer the underlines
+   scale with the text and stay in the line's own descender space; green is still two lines, red still
+   a wave. (Only the underline's geometry changes; inks and tints are the page's.) */
+::highlight(${HIGHLIGHT_NAMES.green}) { text-decoration-thickness: 0.07em; text-underline-offset: 0.1em; }
+::highlight(${HIGHLIGHT_NAMES.red}), ::highlight(${HIGHLIGHT_NAMES.excerpt}) { text-decoration-thickness: 0.08em;
+  text-underline-offset: 0.12em; }
 ::highlight(${SEARCH_HIGHLIGHT_NAME}) { background-color: rgba(26, 115, 232, 0.28); }
 /* A jump flashes the passage in a neutral ink, so a green passage never blinks red. */
 ::highlight(${FLASH_HIGHLIGHT_NAME}) { background-color: rgba(95, 99, 104, 0.3); }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { QuestionId } from '../engine/report';
 import type { Excerpt, ExcerptEdit } from '../excerpts/excerpt';
+import { collapseWhitespace } from '../excerpts/shorten';
 import { sourceLink } from '../excerpts/source-link';
 import { placeOf } from '../excerpts/town-brief';
 import { ExcerptQuestionOptions } from './excerpt-question-options';
@@ -100,7 +101,7 @@ export function ExcerptCard({ excerpt, viewerUrl, onEdit, onDelete }: ExcerptCar
           {[place, excerpt.title ?? excerpt.url].filter(Boolean).join(' · ')}
         </span>
       </header>
-      <blockquote class="pl-excerpt-quote">{excerpt.quote}</blockquote>
+      <blockquote class="pl-excerpt-quote">{collapseWhitespace(excerpt.quote)}</blockquote>
       {excerpt.explanation ? <p class="pl-excerpt-why">{excerpt.explanation}</p> : null}
       {excerpt.note && !editing ? (
         <p class="pl-excerpt-usernote">
@@ -137,8 +138,7 @@ export const excerptCardCss = `
 .pl-chip-note { color: var(--pl-mixed); background: var(--pl-mixed-soft); }
 .pl-excerpt-where, .pl-excerpt-date { color: var(--pl-muted); font-size: 12px; }
 .pl-excerpt-date { margin-left: auto; }
-.pl-excerpt-quote { margin: 0 0 8px; padding: 6px 10px; background: var(--pl-surface-2); border-radius: 0 6px 6px 0;
-  white-space: pre-wrap; }
+.pl-excerpt-quote { margin: 0 0 8px; padding: 6px 10px; background: var(--pl-surface-2); border-radius: 0 6px 6px 0; }
 .pl-excerpt-why { margin: 0 0 8px; font-size: 13px; color: var(--pl-muted); }
 .pl-excerpt-actions { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .pl-excerpt-actions a.pl-button { text-decoration: none; display: inline-block; }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QuestionId } from '../engine/report';
 import type { Excerpt, ExcerptEdit } from '../excerpts/excerpt';
+import { collapseWhitespace } from '../excerpts/shorten';
 import { ExcerptQuestionOptions } from './excerpt-question-options';
 import { FlagIcon } from './flag-icon';
 
@@ -32,6 +33,7 @@ function SavedForm({
   const [flag, setFlag] = useState(saved.flag);
   const [note, setNote] = useState(saved.note);
   const [done, setDone] = useState(false);
+  const quote = collapseWhitespace(saved.quote);
   useEffect(() => {
     setQuestion(saved.question === null ? '' : String(saved.question));
     setFlag(saved.flag);
@@ -52,7 +54,7 @@ function SavedForm({
       <p class="pl-notice-title">
         <FlagIcon kind="excerpt" /> <strong>Excerpt saved.</strong>{' '}
         <span class="pl-notice-quote">
-          “{saved.quote.length > 90 ? `${saved.quote.slice(0, 90)}…` : saved.quote}”
+          “{quote.length > 90 ? `${quote.slice(0, 90).trimEnd()}…` : quote}”
         </span>
       </p>
       <label>
@@ -131,7 +133,7 @@ export function ExcerptNotice(props: ExcerptNoticeProps) {
             <ul>
               {notFound.map((excerpt) => (
                 <li key={excerpt.id} data-excerpt-id={excerpt.id}>
-                  <blockquote>{excerpt.quote}</blockquote>
+                  <blockquote>{collapseWhitespace(excerpt.quote)}</blockquote>
                   <span class="pl-notice-meta">
                     Saved {excerpt.created.slice(0, 10)}
                     {excerpt.section ? `, section ${excerpt.section}` : ''}
@@ -163,7 +165,7 @@ export const excerptNoticeCss = `
 .pl-notice-actions { display: flex; gap: 6px; flex-wrap: wrap; }
 .pl-notice-actions .pl-button-primary { margin-left: 0; }
 .pl-notice-missing ul { margin: 6px 0 0; padding-left: 18px; max-height: 40vh; overflow: auto; }
-.pl-notice-missing blockquote { margin: 0; white-space: pre-wrap; }
+.pl-notice-missing blockquote { margin: 0; }
 .pl-notice-meta { font-size: 12px; color: var(--pl-muted); }
 .pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;

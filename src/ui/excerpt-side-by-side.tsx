@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '../excerpts/shorten';
 import { sideBySideRows } from '../excerpts/side-by-side';
 import { placeOf, type TownBrief, VERDICT_MARKS, VERDICT_WORDS } from '../excerpts/town-brief';
 import { FLAG_NAMES } from './excerpt-card';
@@ -34,7 +35,7 @@ export function ExcerptSideBySide({ brief }: { brief: TownBrief }) {
               {row.passages.map((excerpt) => (
                 <blockquote key={excerpt.id} class={`pl-sbs-${excerpt.flag}`}>
                   <strong>{FLAG_NAMES[excerpt.flag]}: </strong>
-                  {excerpt.quote}
+                  {collapseWhitespace(excerpt.quote)}
                   {placeOf(excerpt) ? <footer>— {placeOf(excerpt)}</footer> : null}
                 </blockquote>
               ))}

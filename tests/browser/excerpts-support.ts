@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
+import { selectTextInPage } from './in-page';
 
 /**
  * Helpers for the excerpts browser tests: a writable copy of the fixture pages (to edit a page between
@@ -104,14 +105,5 @@ export async function clickButton(page: Page, label: string): Promise<void> {
 
 /** Select the whole text of the element `selector` in the page. */
 export async function selectText(page: Page, selector: string): Promise<string> {
-  return page.evaluate((s) => {
-    const element = document.querySelector(s);
-    if (!element) throw new Error(`no ${s}`);
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    const selection = document.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return selection.toString();
-  }, selector);
+  return page.evaluate(selectTextInPage, selector);
 }

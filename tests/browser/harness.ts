@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import type { Report } from '../../src/engine/report';
+import { highlightsInPage } from './in-page';
 import { launchExtensionContext } from './launch-chromium';
 
 /**
@@ -74,7 +75,11 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-async function serve(root: string, served: string[]): Promise<{ server: Server; origin: string }> {
+/** A static server for a folder on 127.0.0.1 (free port); every requested path is pushed to `served`. */
+export async function serveFolder(
+  root: string,
+  served: string[],
+): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     served.push(url.pathname);
@@ -110,7 +115,7 @@ export async function launchHarness(options: {
   viewport?: { width: number; height: number };
 }) {
   const served: string[] = [];
-  const { server, origin } = await serve(path.resolve(options.fixtures), served);
+  const { server, origin } = await serveFolder(path.resolve(options.fixtures), served);
   const { context, extensionId, profile } = await launchExtensionContext({ viewport: options.viewport });
   const extensionOrigin = `chrome-extension://${extensionId}`;
 
@@ -192,12 +197,7 @@ export async function launchHarness(options: {
 
 /** The text of each `CSS.highlights` entry of a page, read from the page's own (main) world. */
 export function highlightTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const [name, highlight] of registry) out[name] = [...highlight].map((range) => range.toString());
-    return out;
-  });
+  return page.evaluate(highlightsInPage);
 }
 
 /**

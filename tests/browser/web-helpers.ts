@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Report, Verdict } from '../../src/engine/report';
 import { highlightTexts } from './harness';
+import { passagePointInPage } from './in-page';
 
 // Helpers shared by the web-page browser tests: what the report says versus what the page shows.
 
@@ -18,23 +19,18 @@ export type ChromeAction = { action: { getBadgeText(details: { tabId: number }):
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export async function painted(page: Page, kind: 'red' | 'green' | 'lexipol'): Promise<string[]> {
-  const texts = (await highlightTexts(page))[`policy-lens-${kind}`] ?? [];
+  return paintedOf(await highlightTexts(page), kind);
+}
+
+/** The distinct painted texts of one kind (whitespace collapsed, sorted) from all of a page's highlights. */
+export function paintedOf(highlights: Record<string, string[]>, kind: 'red' | 'green' | 'lexipol'): string[] {
+  const texts = highlights[`policy-lens-${kind}`] ?? [];
   return [...new Set(texts.map(squash))].sort();
 }
 
 /** Clicks the middle of the first line of the first painted range whose text starts with `start`. */
 export async function clickPassage(page: Page, start: string): Promise<void> {
-  const point = await page.evaluate((wanted) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const [, highlight] of registry) {
-      for (const range of highlight) {
-        if (!range.toString().replace(/\s+/g, ' ').startsWith(wanted)) continue;
-        const first = range.getClientRects()[0];
-        if (first) return { x: first.left + Math.min(40, first.width / 2), y: first.top + first.height / 2 };
-      }
-    }
-    return null;
-  }, start);
+  const point = await page.evaluate(passagePointInPage, start);
   if (!point) throw new Error(`no painted passage starts with: ${start}`);
   await page.mouse.click(point.x, point.y);
 }

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportExcerptsJson } from '../../../src/excerpts/annotation-export';
 import { listExcerpts, putExcerpts } from '../../../src/excerpts/excerpt-store';
 import { ExcerptPage } from '../../../src/ui/excerpt-page';
-import { sampleSet } from './sample-excerpts';
+import { sampleExcerpt, sampleSet } from './sample-excerpts';
 
 let root: HTMLElement;
 const cards = () => [...root.querySelectorAll<HTMLElement>('[data-excerpt-id]')];
@@ -50,6 +50,18 @@ describe('excerpts page', () => {
         ),
       ),
     ).toBe(true);
+  });
+
+  it("shows a quote with the page source's line wraps and indents collapsed, and keeps the stored text", async () => {
+    const quote = 'Officers shall not ask victims of crime about their\n        immigration   status.';
+    const wrapped = sampleExcerpt({ quote, town: 'Otherton' });
+    await putExcerpts([wrapped]);
+    await vi.waitFor(() => expect(cards().length).toBe(6));
+    const card = cards().find((c) => c.dataset.excerptId === wrapped.id)!;
+    expect(card.querySelector('.pl-excerpt-quote')?.textContent).toBe(
+      'Officers shall not ask victims of crime about their immigration status.',
+    );
+    expect((await listExcerpts()).find((e) => e.id === wrapped.id)?.quote).toBe(quote);
   });
 
   it('filters by search words', async () => {
