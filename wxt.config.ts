@@ -33,12 +33,25 @@ const localHostAccess =
     ? process.env.POLICY_LENS_LOCAL_HOST === '1'
     : outDir.replace(/^\.\//, '').startsWith('.output-');
 
+// Test, benchmark and demo builds (`.output-*`) expose the `policyLens…` globals through which the browser
+// tests and benchmarks drive what they cannot click (the toolbar button, context menus) and read the
+// viewer's timings. Release builds (`.output`) never do: the code sits behind
+// `import.meta.env.POLICY_LENS_TEST_HOOKS`, which is `false` there, so the bundler drops it.
+// POLICY_LENS_TEST_HOOKS=0/1 overrides the choice.
+const testHooks =
+  process.env.POLICY_LENS_TEST_HOOKS !== undefined
+    ? process.env.POLICY_LENS_TEST_HOOKS === '1'
+    : outDir.replace(/^\.\//, '').startsWith('.output-');
+
 export default defineConfig({
   outDir,
   // Manifest V3 for Firefox too (WXT defaults to V2 there): one manifest shape, one set of APIs.
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [stripRuleExamples(), preact()] }),
+  vite: () => ({
+    plugins: [stripRuleExamples(), preact()],
+    define: { 'import.meta.env.POLICY_LENS_TEST_HOOKS': JSON.stringify(testHooks) },
+  }),
   manifest: ({ browser }) => ({
     name: 'ICE Policy Lens',
     description:

@@ -21,6 +21,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchSection>> = {
   // Built extension in Chromium: the automatic-mode check on a large page that is not a policy.
   'page-check': async () => (await import('./page-check')).pageCheckBenchmark(),
   bundle: async () => (await import('./bundle')).bundleBenchmark(),
+  // The engine and every regular expression on hostile input, as ratios (the unit tests bound the work).
+  hostile: async () => (await import('./hostile')).hostileBenchmark(),
 };
 
 function markdownTable(rows: string[][]): string {

@@ -4,23 +4,19 @@ import { EXCERPTS_PAGE, isExcerptMessage, type SaveSelectionMessage } from './ex
 import { migrateStoredExcerpts } from './excerpt-store';
 
 /**
- * The background's part of saved excerpts: the "Save excerpt" context menu on selected text and its
- * keyboard shortcut (both grant activeTab, so the content script may be injected), a "Saved
- * excerpts" entry on the toolbar button's menu, opening the excerpts page for other contexts, and
- * upgrading stored excerpts after an update.
+ * The background's part of saved excerpts: saving the selection (for the "Save excerpt" context menu on
+ * selected text and its keyboard shortcut, which both grant activeTab, so the content script may be
+ * injected), opening the excerpts page (for the "Saved excerpts" entry on the toolbar button's menu and
+ * for other contexts), and upgrading stored excerpts after an update. The menus, their clicks, the
+ * shortcut and the install event belong to src/background/background-events.ts, which calls these.
  */
-
-export const SAVE_MENU_ID = 'policy-lens-save-excerpt';
-export const OPEN_MENU_ID = 'policy-lens-open-excerpts';
-/** Keyboard command name (declared in the manifest's `commands`). */
-export const SAVE_COMMAND = 'save-excerpt';
 
 function isOurExtensionPage(url: string | undefined): boolean {
   return url?.startsWith(browser.runtime.getURL('/')) ?? false;
 }
 
 /** Ask the tab (web page through its content script, or our PDF viewer) to save its selection. */
-async function saveSelectionIn(tab: { id?: number; url?: string } | undefined): Promise<void> {
+export async function saveSelectionIn(tab: { id?: number; url?: string } | undefined): Promise<void> {
   if (tab?.id === undefined) return;
   const message: SaveSelectionMessage = { type: 'policy-lens/save-selection', tabId: tab.id };
   try {
@@ -40,32 +36,20 @@ async function saveSelectionIn(tab: { id?: number; url?: string } | undefined): 
   }
 }
 
-async function openExcerpts(id?: string): Promise<void> {
+export async function openExcerpts(id?: string): Promise<void> {
   const url = browser.runtime.getURL(EXCERPTS_PAGE) + (id ? `#${id}` : '');
   await browser.tabs.create({ url });
 }
 
+/** On install and update: stored excerpts move to the current schema. */
+export async function upgradeStoredExcerpts(): Promise<void> {
+  await migrateStoredExcerpts().catch(() => {
+    // Left as they are; the excerpts page lists and explains any record it cannot read.
+  });
+}
+
+/** Opens the excerpts page when a content script or extension page asks for it. */
 export function setupExcerpts(): void {
-  browser.runtime.onInstalled.addListener(() => {
-    // removeAll first: onInstalled also runs on update, and ids must be unique.
-    void browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save excerpt', contexts: ['selection'] });
-      browser.contextMenus.create({ id: OPEN_MENU_ID, title: 'Saved excerpts', contexts: ['action'] });
-    });
-    void migrateStoredExcerpts().catch(() => {
-      // Left as they are; the excerpts page lists and explains any record it cannot read.
-    });
-  });
-
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === SAVE_MENU_ID) void saveSelectionIn(tab);
-    if (info.menuItemId === OPEN_MENU_ID) void openExcerpts();
-  });
-
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === SAVE_COMMAND) void saveSelectionIn(tab);
-  });
-
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (isExcerptMessage(message, 'policy-lens/open-excerpts')) return openExcerpts(message.id);
     return undefined;

@@ -4,32 +4,29 @@ import { hasPolicyText, redFlagCount } from '../ui/report-view';
 import { analyseTab, askTab } from './analyse-tab';
 
 /**
- * The toolbar button (and its `_execute_action` shortcut): analyse the tab and open the side panel.
- * The next/previous-flag shortcuts. The badge: number of red flags on a policy page.
+ * The web-page surface of the toolbar button (and its `_execute_action` shortcut): analyse the tab and
+ * open the side panel. The next/previous-flag shortcuts. The badge: number of red flags on a policy
+ * page. Clicks and shortcuts arrive through src/background/background-events.ts, which owns them.
  */
-export function setupToolbar(): void {
-  browser.action.onClicked.addListener((tab) => {
-    if (tab.id === undefined) return;
-    // Opening a side panel must happen inside the click's user gesture: before any await.
-    openSidePanel(tab.id, tab.windowId);
-    analyseTab(tab.id).catch((error: unknown) => {
-      void browser.action.setBadgeText({ tabId: tab.id, text: '!' });
-      void browser.action.setTitle({
-        tabId: tab.id,
-        title: `ICE Policy Lens: ${error instanceof Error ? error.message : String(error)}`,
-      });
+
+/** Analyses a web page from a toolbar click; a failure shows as "!" on the badge, with why in its title. */
+export function analyseFromToolbar(tabId: number): void {
+  analyseTab(tabId).catch((error: unknown) => {
+    void browser.action.setBadgeText({ tabId, text: '!' });
+    void browser.action.setTitle({
+      tabId,
+      title: `ICE Policy Lens: ${error instanceof Error ? error.message : String(error)}`,
     });
   });
+}
 
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (tab?.id === undefined) return;
-    if (command !== 'next-flag' && command !== 'previous-flag') return;
-    void askTab(tab.id, {
-      type: 'policy-lens/step',
-      direction: command === 'next-flag' ? 'next' : 'previous',
-    }).catch(() => undefined);
-  });
+/** The next/previous-flag shortcuts: the tab's content script opens the next or previous flag. */
+export function stepToFlag(tabId: number, direction: 'next' | 'previous'): void {
+  void askTab(tabId, { type: 'policy-lens/step', direction }).catch(() => undefined);
+}
 
+/** Keeps the badge in step with each tab's analysis. */
+export function setupToolbar(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const tabId = sender.tab?.id;
     if (!isMessage(message, 'policy-lens/report-changed') || tabId === undefined || sender.frameId !== 0)
@@ -53,7 +50,8 @@ interface ChromeSidePanel {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;
 }
 
-function openSidePanel(tabId: number, windowId: number | undefined): void {
+/** Must be called inside the click's user gesture, before any await. */
+export function openSidePanel(tabId: number, windowId: number | undefined): void {
   const chromeApi = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome;
   if (chromeApi?.sidePanel) {
     chromeApi.sidePanel.open({ tabId, windowId }).catch(() => undefined);

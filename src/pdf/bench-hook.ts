@@ -4,7 +4,9 @@ import { analysePdf } from './analyse-pdf';
 /**
  * What `bench/pdf.ts` reads from the viewer page: the open document, so that it can time pdf.js's
  * own text extraction against our whole analysis in the same page and worker, and the moment the
- * first highlight was painted. Extension pages are closed to web pages, so exposing this is harmless.
+ * first highlight was painted. Benchmark and test builds only: in release builds
+ * (`import.meta.env.POLICY_LENS_TEST_HOOKS` false, see wxt.config.ts) both functions do nothing and the
+ * bundler drops their bodies.
  */
 export interface ViewerBenchHook {
   pdf: PDFDocumentProxy;
@@ -17,6 +19,7 @@ export interface ViewerBenchHook {
 export const FIRST_HIGHLIGHT_MARK = 'policy-lens:first-highlight';
 
 export function exposeForBench(pdf: PDFDocumentProxy, source: string): void {
+  if (!import.meta.env.POLICY_LENS_TEST_HOOKS) return;
   const hook: ViewerBenchHook = {
     pdf,
     async extractOnly() {
@@ -40,7 +43,7 @@ let marked = false;
 
 /** Marks (once per page load) when the first flagged passage was painted. */
 export function markFirstHighlight(): void {
-  if (marked) return;
+  if (!import.meta.env.POLICY_LENS_TEST_HOOKS || marked) return;
   marked = true;
   performance.mark(FIRST_HIGHLIGHT_MARK);
 }

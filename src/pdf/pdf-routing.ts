@@ -4,30 +4,25 @@ import { isViewerUrl, looksLikePdfUrl, ORIGINAL_MARK, VIEWER_PATH, viewerUrl } f
 
 /**
  * The background's part of the PDF surface: every way a PDF reaches our viewer.
- * - the toolbar button on a tab showing a PDF (`openTabInViewer`, also called by the web surface);
- * - "Analyse this PDF" on links to PDFs (context menu);
+ * - the toolbar button on a tab showing a PDF (`openTabInViewer`);
+ * - "Analyse this PDF" on links to PDFs (`openPdfLink`);
  * - the optional "open PDFs in ICE Policy Lens" setting, which sends PDF navigations to the viewer.
+ * The toolbar click and the menu item are received by src/background/background-events.ts, which owns
+ * every menu, click and command, and calls the functions here.
  */
 
-export const ANALYSE_PDF_MENU_ID = 'policy-lens-analyse-pdf';
 /** storage.local key of the "open PDFs in ICE Policy Lens" setting. */
 export const OPEN_PDFS_SETTING = 'policyLens.openPdfsInViewer';
 /** Host access the redirect setting needs (it must see which URLs tabs navigate to). */
 export const REDIRECT_ORIGINS = ['<all_urls>'];
 
-// Link targets the menu item appears on: files named .pdf, and the document-centre links many town
-// websites use for their PDFs (CivicPlus "DocumentCenter/View/<id>").
-const PDF_LINK_PATTERNS = [
-  '*://*/*.pdf',
-  '*://*/*.PDF',
-  '*://*/*.pdf?*',
-  '*://*/*.pdf#*',
-  '*://*/*DocumentCenter/View/*',
-  'file:///*.pdf',
-];
-
 function viewerBase(): string {
   return browser.runtime.getURL(VIEWER_PATH as '/viewer.html');
+}
+
+/** Whether a tab's address alone says it shows a PDF (our own viewer does not count). */
+export function isPdfAddress(url: string | undefined): boolean {
+  return !!url && !isViewerUrl(url, viewerBase()) && looksLikePdfUrl(url);
 }
 
 /** Whether a tab shows a PDF: by its URL, or by asking the tab's document for its content type. */
@@ -78,19 +73,6 @@ export async function openTabInViewer(tab: Browser.tabs.Tab): Promise<boolean> {
   return true;
 }
 
-function createMenu(): void {
-  browser.contextMenus.create(
-    {
-      id: ANALYSE_PDF_MENU_ID,
-      title: 'Analyse this PDF with ICE Policy Lens',
-      contexts: ['link'],
-      targetUrlPatterns: PDF_LINK_PATTERNS,
-    },
-    // Created again on every install/update; a duplicate id is not an error worth reporting.
-    () => void browser.runtime.lastError,
-  );
-}
-
 function sameOrigin(a: string, b: string | undefined): boolean {
   try {
     return b !== undefined && new URL(a).origin === new URL(b).origin;
@@ -125,24 +107,18 @@ function setupRedirect(): void {
   browser.tabs.onRemoved.addListener((tabId) => redirected.delete(tabId));
 }
 
-/** Installs the PDF routes; called once from the background. */
+/**
+ * "Analyse this PDF with ICE Policy Lens" on a link: opens the linked PDF in the viewer in a new tab
+ * beside the page. A PDF on the page's own site is read through the page (the menu click grants
+ * access to it); any other the viewer downloads itself.
+ */
+export async function openPdfLink(linkUrl: string, tab: Browser.tabs.Tab | undefined): Promise<void> {
+  const handoff = tab && sameOrigin(linkUrl, tab.url) ? await handOffFromTab(tab, linkUrl) : null;
+  await openInViewer(linkUrl, tab ? { besideTab: tab, handoff } : { handoff });
+}
+
+/** Installs the PDF routes that are not clicks: handed-off bytes and the redirect setting. */
 export function setupPdfRouting(): void {
-  browser.runtime.onInstalled.addListener(createMenu);
   answerHandoffs();
-  // Lets the browser tests drive the toolbar route, which they cannot click (service workers are
-  // closed to web pages, so this reaches no one else).
-  (globalThis as { policyLensPdfRouting?: unknown }).policyLensPdfRouting = { openTabInViewer };
-  // The web surface's own click handler opens the side panel and analyses the page; on a PDF tab
-  // this one takes the tab to the viewer instead (the web handler's attempt there simply fails).
-  browser.action.onClicked.addListener((tab) => void openTabInViewer(tab).catch(() => false));
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    const linkUrl = info.linkUrl;
-    if (info.menuItemId !== ANALYSE_PDF_MENU_ID || !linkUrl) return;
-    void (async () => {
-      // A PDF on the page's own site is read through the page (the menu click grants access to it).
-      const handoff = tab && sameOrigin(linkUrl, tab.url) ? await handOffFromTab(tab, linkUrl) : null;
-      await openInViewer(linkUrl, tab ? { besideTab: tab, handoff } : { handoff });
-    })();
-  });
   setupRedirect();
 }

@@ -3,13 +3,14 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launchHarness } from './harness';
+import { EXTENSION_DIR, type Harness, launchHarness } from './harness';
 
 /**
  * The permissions and content security policy the extension ships with are exactly what SECURITY.md
  * promises. Release manifests are built here for Chrome and Firefox (test builds add 127.0.0.1 access,
- * which releases never have) and compared with the permission table in SECURITY.md; then the test
- * build, loaded in Chromium, shows that its pages really refuse eval and inline script.
+ * which releases never have) and compared with the permission table in SECURITY.md; their files are
+ * searched for the test and benchmark hooks, which releases must not carry; then the test build, loaded
+ * in Chromium, shows that its pages really refuse eval and inline script.
  */
 
 interface Manifest {
@@ -72,8 +73,13 @@ let documented: DocumentedPermission[];
 let h: Harness;
 
 beforeAll(async () => {
-  // Release builds: POLICY_LENS_LOCAL_HOST=0 is what a build into .output gets.
-  const env = { ...process.env, POLICY_LENS_OUT_DIR: OUT, POLICY_LENS_LOCAL_HOST: '0' };
+  // Release builds: POLICY_LENS_LOCAL_HOST=0 and POLICY_LENS_TEST_HOOKS=0 are what a build into .output gets.
+  const env = {
+    ...process.env,
+    POLICY_LENS_OUT_DIR: OUT,
+    POLICY_LENS_LOCAL_HOST: '0',
+    POLICY_LENS_TEST_HOOKS: '0',
+  };
   await exec('npx', ['wxt', 'build'], { env });
   await exec('npx', ['wxt', 'build', '-b', 'firefox'], { env });
   chrome = JSON.parse(await readFile(`${OUT}/chrome-mv3/manifest.json`, 'utf8'));
@@ -138,6 +144,60 @@ describe('the manifest keeps the promises of SECURITY.md', () => {
       for (const script of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? [])
         expect(script, `${page}: inline script`).toMatch(/^<script[^>]*\ssrc="/);
     }
+  });
+});
+
+/** Every file of a build folder, as text (the binary ones too: a hook's name would show as ASCII). */
+async function builtFiles(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), await readFile(file, 'latin1'));
+  }
+  return files;
+}
+
+/**
+ * The hooks the source defines for tests and benchmarks, found in the source itself so that a new one
+ * is covered too: every `….policyLensSomething =` assignment (a global), and the viewer's
+ * first-highlight User Timing mark that bench/pdf.ts waits for.
+ */
+async function hookNames(): Promise<string[]> {
+  const names = new Set<string>();
+  for (const root of ['src', 'entrypoints']) {
+    for (const [, text] of await builtFiles(root)) {
+      for (const m of text.matchAll(/\.(policyLens[A-Z]\w*)\s*=[^=]/g)) names.add(m[1]!);
+      for (const m of text.matchAll(/FIRST_HIGHLIGHT_MARK = '([^']+)'/g)) names.add(m[1]!);
+    }
+  }
+  return [...names].sort();
+}
+
+describe('test and benchmark hooks stay out of release builds', () => {
+  it('the source defines hooks (so the searches below can fail)', async () => {
+    expect(await hookNames()).toEqual(
+      expect.arrayContaining([
+        'policyLensBackground',
+        'policyLensPdfRouting',
+        'policyLensViewer',
+        'policy-lens:first-highlight',
+      ]),
+    );
+  });
+
+  it('the test build carries every hook (the flag that removes them is what differs)', async () => {
+    const text = [...(await builtFiles(EXTENSION_DIR)).values()].join('\n');
+    for (const name of await hookNames()) expect(text.includes(name), name).toBe(true);
+  });
+
+  it.each(['chrome-mv3', 'firefox-mv3'])('%s release: no file contains any hook', async (build) => {
+    const files = await builtFiles(`${OUT}/${build}`);
+    expect(files.size).toBeGreaterThan(5);
+    const found: string[] = [];
+    for (const name of await hookNames())
+      for (const [file, text] of files) if (text.includes(name)) found.push(`${name} in ${file}`);
+    expect(found).toEqual([]);
   });
 });
 

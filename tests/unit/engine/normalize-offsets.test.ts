@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { originalText } from '../../../src/engine/document';
 import { type NormalizedText, normalize, toOriginalSpan } from '../../../src/engine/normalize';
 import { classify, isBreak, LINE_BREAK, PARAGRAPH_BREAK } from '../../../src/engine/normalize-chars';
+import { countWork } from '../../helpers/work-counter';
 
 const plain = (text: string) => normalize({ text, pageStarts: [] });
 
@@ -193,10 +194,10 @@ describe('normalize: hostile and large input', () => {
       (_, p) => `Town Police Department\nPolicy Manual\n${body}Page ${p + 1}`,
     );
     const original = originalText({ source: 'big.pdf', title: null, pages });
-    const started = performance.now();
-    const norm = normalize(original);
-    // Generous: a quadratic step would take minutes; the real figure is in the text engineer's report.
-    expect(performance.now() - started).toBeLessThan(3000);
+    const { result: norm, steps } = countWork(() => normalize(original));
+    // Work, not time (tests/helpers/work-counter.ts): a few steps per character; a quadratic step would
+    // do hundreds of thousands per character on 3 MB. The time is in bench/hostile.ts.
+    expect(steps / original.text.length).toBeLessThan(32);
     expect(
       norm.text.startsWith('No member shall share information with federal immigration officials.'),
     ).toBe(true);

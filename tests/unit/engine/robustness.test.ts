@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/engine/analyze';
 import { originalText, type PolicyDocument, pageOf } from '../../../src/engine/document';
 import type { Report } from '../../../src/engine/report';
+import { countWork } from '../../helpers/work-counter';
 
 /** Every offset in a report indexes the original text; quotes are exact slices; pages agree. */
 function expectConsistent(doc: PolicyDocument, report: Report): void {
@@ -98,10 +99,12 @@ describe('hostile text finishes quickly', () => {
   };
   it.each(Object.entries(hostile))('%s', (_name, text) => {
     const doc = { source: 'hostile', title: null, text };
-    const started = performance.now();
-    const report = analyze(doc);
-    // Generous: two shared cores; the point is "seconds, not minutes" (no quadratic path).
-    expect(performance.now() - started).toBeLessThan(8000);
+    analyze({ source: 'warm-up', title: null, text: 'Officers shall not share with ICE.' }); // compiles the rules
+    const { result: report, steps } = countWork(() => analyze(doc));
+    // Work, not time (tests/helpers/work-counter.ts): "seconds, not minutes" means no quadratic path,
+    // i.e. a bounded number of steps per character (measured 7–19 here; a quadratic path does
+    // hundreds of thousands per character on a megabyte). The time is in bench/hostile.ts.
+    expect(steps / text.length).toBeLessThan(64);
     expectConsistent(doc, report);
   });
 });

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Segment, segment } from '../../../src/engine/segment';
+import { countWork } from '../../helpers/work-counter';
 import { rows, sentences } from './segment-rows';
 
 describe('segment: sentences', () => {
@@ -309,10 +310,10 @@ describe('segment: invariants (property) and hostile input', () => {
       '',
     ].join('\n');
     const text = chapter.repeat(Math.ceil(3_000_000 / chapter.length));
-    const started = performance.now();
-    const segs = segment(text);
-    // Generous: a quadratic step would take minutes; the real figure is in the text engineer's report.
-    expect(performance.now() - started).toBeLessThan(5000);
+    const { result: segs, steps } = countWork(() => segment(text));
+    // Work, not time (tests/helpers/work-counter.ts): a few steps per character; a quadratic step would
+    // do hundreds of thousands per character on 3 MB. The time is in bench/hostile.ts.
+    expect(steps / text.length).toBeLessThan(32);
     expect(segs.length).toBe(10 * Math.ceil(3_000_000 / chapter.length));
   });
 
@@ -330,9 +331,8 @@ describe('segment: invariants (property) and hostile input', () => {
       'Política 移民 سياسة. '.repeat(50_000),
     ];
     for (const text of hostile) {
-      const started = performance.now();
-      const segs = segment(text);
-      expect(performance.now() - started, JSON.stringify(text.slice(0, 8))).toBeLessThan(3000);
+      const { result: segs, steps } = countWork(() => segment(text));
+      expect(steps / text.length, JSON.stringify(text.slice(0, 8))).toBeLessThan(32);
       checkInvariants(
         text.slice(0, 2000),
         segs.filter((s) => s.end <= 2000),
