@@ -333,12 +333,16 @@ export class ClauseReader {
       // Definitions say what words mean; a new numbered section, or a clause that orders something
       // ("shall", "must"), ends them. ("Authorized to enforce regulations" inside a definition does not.)
       const section = segments[i]!.section;
-      for (let j = i + 1; j < segments.length; j++) {
+      let j = i + 1;
+      for (; j < segments.length; j++) {
         const s = segments[j]!.section;
         if (s !== section && s !== null && NUMBERED_SECTION.test(s)) break;
         if (ORDERS.test(this.matched.text.slice(segments[j]!.start, segments[j]!.end))) break;
         marks[j] = 1;
       }
+      // Resume after this part: an opener inside it would only mark part of the same stretch again, and
+      // restarting at each one made a text of many openers quadratic.
+      i = j - 1;
     }
     return marks;
   }

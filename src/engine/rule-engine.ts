@@ -139,6 +139,8 @@ export function ruleEngine(book: RuleBook): RuleEngine {
   const [prohibiting, discouraging, permitting, lifting] = CUE_GROUPS.map(
     (name) => matcher.groupId(name) ?? -1,
   );
+  /** A vocabulary group's number by name (aliases resolved), or -1 when the rule book has none. */
+  const groupOf = (name: string): number => matcher.groupId(canonical.get(name) ?? name) ?? -1;
   const engine: RuleEngine = {
     book,
     matcher,
@@ -159,13 +161,11 @@ export function ruleEngine(book: RuleBook): RuleEngine {
     countsFrom,
     countsList,
     mentionsImmigration: id(MENTIONS_IMMIGRATION),
-    groupOf: (name) => matcher.groupId(canonical.get(name) ?? name) ?? -1,
-    exceptionWords: matcher.groupId(canonical.get('exception-words') ?? 'exception-words') ?? -1,
-    narrowExceptions: matcher.groupId(canonical.get('narrow-exceptions') ?? 'narrow-exceptions') ?? -1,
-    broadConditions: matcher.groupId(canonical.get('broad-conditions') ?? 'broad-conditions') ?? -1,
-    weakeners: WEAKENING_GROUPS.map((name) => matcher.groupId(canonical.get(name) ?? name) ?? -1).filter(
-      (g) => g >= 0,
-    ),
+    groupOf,
+    exceptionWords: groupOf('exception-words'),
+    narrowExceptions: groupOf('narrow-exceptions'),
+    broadConditions: groupOf('broad-conditions'),
+    weakeners: WEAKENING_GROUPS.map(groupOf).filter((g) => g >= 0),
   };
   cache.set(book, engine);
   return engine;
